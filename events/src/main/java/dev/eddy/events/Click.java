@@ -24,7 +24,7 @@ public record Click(
         @JsonProperty(value = "_time", required = true) long eventTime,
         @JsonProperty(value = "request", required = true) String request,
         @JsonProperty(value = "status", required = true) int status,
-        @JsonProperty("bytes") long bytes,
+        @JsonProperty(value = "bytes", required = true) long bytes,
         @JsonProperty("referrer") String referrer,
         @JsonProperty("agent") String agent,
         @JsonProperty("session_id") @JsonInclude(JsonInclude.Include.NON_NULL) String sessionId,

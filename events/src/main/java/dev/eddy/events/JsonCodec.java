@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -89,8 +88,16 @@ public final class JsonCodec<T> {
     }
 
     private EventFormatException translate(IOException e) {
-        if (e instanceof ValueInstantiationException && e.getCause() instanceof EventFormatException invalid) {
-            return invalid;
+        // Jackson wraps both our own validation errors (thrown by the records' constructors) and low-level parse
+        // errors (invalid UTF-8, duplicate keys) in mapping exceptions; the innermost cause says what really happened.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EventFormatException invalid) {
+                return invalid;
+            }
+            if (cause instanceof StreamReadException unreadable) {
+                return new EventFormatException(EventFormatException.Kind.MALFORMED_JSON, "$",
+                        firstLine(String.valueOf(unreadable.getOriginalMessage())), e);
+            }
         }
         if (e instanceof InvalidFormatException invalidFormat) {
             return new EventFormatException(EventFormatException.Kind.WRONG_TYPE, path(invalidFormat),
@@ -103,17 +110,16 @@ public final class JsonCodec<T> {
                 String field = message.replaceFirst("^Missing required creator property '([^']*)'.*$", "$1");
                 return new EventFormatException(EventFormatException.Kind.MISSING_FIELD, field, "is required", e);
             }
-            if (message.contains("null") && message.contains("primitive")) {
+            if (message.contains("Cannot map `null` into type")) {
                 return new EventFormatException(EventFormatException.Kind.MISSING_FIELD, path(mismatch),
                         "must not be null", e);
             }
-            String field = path(mismatch);
-            return new EventFormatException(EventFormatException.Kind.WRONG_TYPE, field,
+            if (message.startsWith("Trailing token")) {
+                return new EventFormatException(EventFormatException.Kind.MALFORMED_JSON, "$",
+                        "unexpected content after the JSON document", e);
+            }
+            return new EventFormatException(EventFormatException.Kind.WRONG_TYPE, path(mismatch),
                     firstLine(message), e);
-        }
-        if (e instanceof StreamReadException) {
-            return new EventFormatException(EventFormatException.Kind.MALFORMED_JSON, "$",
-                    firstLine(String.valueOf(e.getMessage())), e);
         }
         if (e instanceof JsonMappingException mapping) {
             return new EventFormatException(EventFormatException.Kind.WRONG_TYPE, path(mapping),

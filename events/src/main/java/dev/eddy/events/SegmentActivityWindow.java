@@ -14,7 +14,7 @@ public record SegmentActivityWindow(
         @JsonProperty(value = "window_start", required = true) long windowStart,
         @JsonProperty(value = "window_end", required = true) long windowEnd,
         @JsonProperty(value = "events", required = true) long events,
-        @JsonProperty("users") long users) {
+        @JsonProperty(value = "users", required = true) long users) {
 
     public SegmentActivityWindow {
         Validation.requireText(city, "city");

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 public record User(
         @JsonProperty(value = "user_id", required = true) int userId,
         @JsonProperty(value = "username", required = true) String username,
-        @JsonProperty("registered_at") long registeredAt,
+        @JsonProperty(value = "registered_at", required = true) long registeredAt,
         @JsonProperty("first_name") String firstName,
         @JsonProperty("last_name") String lastName,
         @JsonProperty("city") String city,
