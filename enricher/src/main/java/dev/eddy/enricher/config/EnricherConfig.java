@@ -1,0 +1,41 @@
+package dev.eddy.enricher.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import java.time.Duration;
+
+/**
+ * The enricher's settings, prefix {@code eddy.enricher}. Checked at start: a bad value stops the service with a
+ * message naming the key. Defaults are in application.properties, which also hands the values to Kafka Streams;
+ * Kafka Streams' own settings are passed as {@code kafka-streams.*} (see application.properties).
+ */
+@ConfigMapping(prefix = "eddy.enricher")
+public interface EnricherConfig {
+
+    /**
+     * How long the users table keeps superseded versions of a user, in event time. Must cover the latest a click can
+     * arrive (the generator's maximum lateness): an older click can no longer see its user.
+     */
+    @WithDefault("PT1H")
+    @DurationMin(seconds = 1)
+    Duration userHistoryRetention();
+
+    /** Where Kafka Streams keeps local state (RocksDB stores and checkpoints). */
+    @NotBlank
+    String stateDir();
+
+    /** Replication factor of the internal topics (changelog, repartition): 1 on a single broker, 3 in production. */
+    @Min(1)
+    @Max(32)
+    int replicationFactor();
+
+    /** Stream threads in this instance; more than the partition count of the inputs leaves threads idle. */
+    @Min(1)
+    @Max(64)
+    int streamThreads();
+}

@@ -1,0 +1,78 @@
+package dev.eddy.enricher.metrics;
+
+import dev.eddy.events.EnrichedClick;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The enricher's own counters (Kafka Streams' metrics are bound separately by Quarkus). Prometheus names:
+ * {@code eddy_enricher_records_in_total{topic}}, {@code eddy_enricher_records_out_total},
+ * {@code eddy_enricher_join_hits_total}, {@code eddy_enricher_join_misses_total{cause}} and
+ * {@code eddy_enricher_dead_letters_total{reason,topic}}. Labels are bounded: topic names and reason codes only.
+ *
+ * <p>They count processing, not committed output: after a crash, records replayed from the last commit are counted
+ * again, while the output topics still hold each record once.
+ */
+public final class EnricherMetrics {
+
+    public static final String RECORDS_IN = "eddy.enricher.records.in";
+    public static final String RECORDS_OUT = "eddy.enricher.records.out";
+    public static final String JOIN_HITS = "eddy.enricher.join.hits";
+    public static final String JOIN_MISSES = "eddy.enricher.join.misses";
+    public static final String DEAD_LETTERS = "eddy.enricher.dead.letters";
+
+    /** Why a click has no user: it says it is anonymous, or no version of its user was found at its event time. */
+    public static final String CAUSE_ANONYMOUS = "anonymous";
+    public static final String CAUSE_UNKNOWN_USER = "unknown_user";
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> recordsIn = new ConcurrentHashMap<>();
+    private final Counter recordsOut;
+    private final Counter joinHits;
+    private final Counter anonymousClicks;
+    private final Counter unknownUserClicks;
+
+    public EnricherMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.recordsOut = Counter.builder(RECORDS_OUT)
+                .description("Enriched clicks written").baseUnit("records").register(registry);
+        this.joinHits = Counter.builder(JOIN_HITS)
+                .description("Clicks joined with a version of their user").register(registry);
+        this.anonymousClicks = joinMiss(CAUSE_ANONYMOUS);
+        this.unknownUserClicks = joinMiss(CAUSE_UNKNOWN_USER);
+    }
+
+    public void recordIn(String topic) {
+        recordsIn.computeIfAbsent(topic, name -> Counter.builder(RECORDS_IN)
+                .description("Records read from an input topic").baseUnit("records").tag("topic", name)
+                .register(registry)).increment();
+    }
+
+    /** Counts one enriched click written, as a join hit or a miss with its cause. */
+    public void recordOut(EnrichedClick click) {
+        recordsOut.increment();
+        if (click.userKnown()) {
+            joinHits.increment();
+        } else if (click.userId() == dev.eddy.events.Click.ANONYMOUS_USER_ID) {
+            anonymousClicks.increment();
+        } else {
+            unknownUserClicks.increment();
+        }
+    }
+
+    public void deadLetter(String reason, String topic) {
+        Counter.builder(DEAD_LETTERS)
+                .description("Records sent to the dead-letter topic, by reason and source topic")
+                .baseUnit("records").tag("reason", reason).tag("topic", topic)
+                .register(registry).increment();
+    }
+
+    private Counter joinMiss(String cause) {
+        return Counter.builder(JOIN_MISSES)
+                .description("Clicks enriched without user attributes, by cause").tag("cause", cause)
+                .register(registry);
+    }
+}

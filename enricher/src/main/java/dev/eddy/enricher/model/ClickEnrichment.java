@@ -1,0 +1,83 @@
+package dev.eddy.enricher.model;
+
+import dev.eddy.events.Click;
+import dev.eddy.events.EnrichedClick;
+import dev.eddy.events.RequestLine;
+import dev.eddy.events.StatusCode;
+import dev.eddy.events.User;
+
+import java.util.Locale;
+
+/** Pure functions that turn a click, its user and its status reference entry into an {@link EnrichedClick}. */
+public final class ClickEnrichment {
+
+    /** Words that mark an automated agent (Googlebot, bingbot, AhrefsBot, Baiduspider, "... crawler ..."). */
+    private static final String[] BOT_MARKERS = {"bot", "crawler", "spider"};
+
+    private ClickEnrichment() {
+    }
+
+    /**
+     * Builds the enriched click. The click was validated when it was decoded (including its request line), so this
+     * never fails on input data.
+     *
+     * @param statusCode the reference entry for the click's status, or {@code null} when the table has none
+     */
+    public static EnrichedClick enrich(UserClick userClick, StatusCode statusCode) {
+        Click click = userClick.click();
+        User user = userClick.user();
+        RequestLine requestLine = RequestLine.parse(click.request());
+        return new EnrichedClick(
+                click.eventId(),
+                click.sessionId(),
+                click.ip(),
+                click.userId(),
+                click.remoteUser(),
+                click.time(),
+                click.eventTime(),
+                click.request(),
+                requestLine.method(),
+                requestLine.page(),
+                click.status(),
+                statusText(click.status(), statusCode),
+                isError(click.status()),
+                click.bytes(),
+                click.referrer(),
+                click.agent(),
+                isBot(click.agent()),
+                user != null,
+                user == null ? null : user.username(),
+                user == null ? null : user.firstName(),
+                user == null ? null : user.lastName(),
+                user == null ? null : user.city(),
+                user == null ? null : user.level(),
+                user == null ? null : user.registeredAt());
+    }
+
+    /** 4xx and 5xx are errors; redirects are not. */
+    public static boolean isError(int status) {
+        return status >= 400;
+    }
+
+    /** Whether a user agent names itself an automated agent; case-insensitive, a missing agent is not a bot. */
+    public static boolean isBot(String agent) {
+        if (agent == null) {
+            return false;
+        }
+        String lower = agent.toLowerCase(Locale.ROOT);
+        for (String marker : BOT_MARKERS) {
+            if (lower.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The reference table's definition when it has one (Datagen's wording), else the standard reason phrase. */
+    public static String statusText(int status, StatusCode statusCode) {
+        if (statusCode != null && statusCode.code() == status) {
+            return statusCode.definition();
+        }
+        return StatusTexts.standardPhrase(status);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.eddy.enricher.streams;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.processor.TimestampExtractor;
+
+import java.io.IOException;
+
+/**
+ * Event time of a click: its {@code _time} field (epoch millis; a JSON number or, as Datagen may write, a numeric
+ * string). Kafka Streams uses it to pick the next record across the clicks and users partitions of a task and as the
+ * click's timestamp in the user join, which is what makes the join time-correct.
+ *
+ * <p>The value is still raw bytes here (it is decoded later, where a failure can go to the dead-letter topic), so
+ * this scans only the top-level fields up to {@code _time}. A record without a usable {@code _time} falls back to its
+ * Kafka timestamp, then to the partition's stream time, never to a negative value: Kafka Streams would drop a record
+ * with a negative timestamp without a trace, whereas this one must reach the decoder and the dead-letter topic.
+ */
+public final class ClickTimeExtractor implements TimestampExtractor {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final String FIELD = "_time";
+
+    @Override
+    public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+        long eventTime = record.value() instanceof byte[] payload ? eventTimeOf(payload) : -1L;
+        if (eventTime > 0) {
+            return eventTime;
+        }
+        if (record.timestamp() >= 0) {
+            return record.timestamp();
+        }
+        return Math.max(partitionTime, 0L);
+    }
+
+    /** The {@code _time} of a JSON object, or -1 when it is absent, not a number, or the payload is not JSON. */
+    static long eventTimeOf(byte[] payload) {
+        if (payload.length == 0) {
+            return -1L;
+        }
+        try (JsonParser parser = JSON.createParser(payload)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return -1L;
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                boolean wanted = FIELD.equals(parser.currentName());
+                JsonToken valueToken = parser.nextToken();
+                if (wanted) {
+                    return timeValue(parser, valueToken);
+                }
+                parser.skipChildren();
+            }
+            return -1L;
+        } catch (IOException | RuntimeException e) {
+            return -1L;
+        }
+    }
+
+    private static long timeValue(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            return parser.getLongValue();
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            try {
+                return Long.parseLong(parser.getText().strip());
+            } catch (NumberFormatException e) {
+                return -1L;
+            }
+        }
+        return -1L;
+    }
+}

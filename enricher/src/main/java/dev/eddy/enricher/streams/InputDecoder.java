@@ -1,0 +1,95 @@
+package dev.eddy.enricher.streams;
+
+import dev.eddy.enricher.metrics.EnricherMetrics;
+import dev.eddy.events.DeadLetterHeaders;
+import dev.eddy.events.JsonCodec;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Decodes and checks one input record whose key and value arrive as raw bytes. A good record goes on as
+ * {@link Checked.Accepted}; a bad one as {@link Checked.Rejected} carrying its original value, with its original key
+ * and the {@link DeadLetterHeaders} added to its headers, ready for the dead-letter topic.
+ *
+ * <p>Decoding here rather than in a Kafka {@code Deserializer} is what keeps dead letters exactly once: the rejected
+ * record flows to the dead-letter sink of the same topology, so under {@code exactly_once_v2} it is written in the
+ * same transaction as the input offsets it came from. (Kafka Streams 4.1's deserialization handlers can only say
+ * continue or fail; a record they wrote elsewhere would be outside the transaction.)
+ */
+final class InputDecoder<T> implements FixedKeyProcessor<byte[], byte[], Checked<T>> {
+
+    static final String STAGE_DECODE = "enricher.decode";
+    static final String STAGE_VALIDATE = "enricher.validate";
+
+    private static final Logger LOG = Logger.getLogger(InputDecoder.class);
+
+    /** Checks a decoded value against its key and anything else the contract cannot check alone. */
+    @FunctionalInterface
+    interface Validator<T> {
+        /** @throws RuntimeException (usually {@link RejectedInputException}) when the record cannot be used */
+        void check(byte[] key, T value);
+    }
+
+    private final JsonCodec<T> codec;
+    private final boolean tombstonesAllowed;
+    private final Validator<T> validator;
+    private final EnricherMetrics metrics;
+    private FixedKeyProcessorContext<byte[], Checked<T>> context;
+
+    /**
+     * @param tombstonesAllowed whether a null value is a deletion (compacted tables) rather than bad input
+     */
+    InputDecoder(JsonCodec<T> codec, boolean tombstonesAllowed, Validator<T> validator, EnricherMetrics metrics) {
+        this.codec = codec;
+        this.tombstonesAllowed = tombstonesAllowed;
+        this.validator = validator;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<byte[], Checked<T>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<byte[], byte[]> record) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
+        metrics.recordIn(topic);
+        if (record.key() == null) {
+            reject(record, topic, STAGE_VALIDATE, new RejectedInputException(RejectedInputException.NULL_KEY,
+                    "key: a " + codec.type().getSimpleName() + " record needs its user id as key"));
+            return;
+        }
+        T value;
+        try {
+            value = record.value() == null && tombstonesAllowed ? null : codec.decode(record.value());
+        } catch (RuntimeException e) {
+            reject(record, topic, STAGE_DECODE, e);
+            return;
+        }
+        try {
+            validator.check(record.key(), value);
+        } catch (RuntimeException e) {
+            reject(record, topic, STAGE_VALIDATE, e);
+            return;
+        }
+        context.forward(record.withValue(new Checked.Accepted<>(value)));
+    }
+
+    private void reject(FixedKeyRecord<byte[], byte[]> record, String topic, String stage, RuntimeException error) {
+        RecordMetadata source = context.recordMetadata().orElse(null);
+        int partition = source == null ? -1 : source.partition();
+        long offset = source == null ? -1L : source.offset();
+        DeadLetterHeaders why = DeadLetterReasons.headers(error, topic, partition, offset, stage);
+        // A copy: the original headers stay as they came, with the reasons added beside them.
+        Headers headers = why.writeTo(new RecordHeaders(record.headers().toArray()));
+        metrics.deadLetter(why.reason(), topic);
+        LOG.debugf("dead letter from %s-%d@%d: %s (%s)", topic, partition, offset, why.reason(), why.errorMessage());
+        context.forward(record.withValue(new Checked.Rejected<T>(record.value())).withHeaders(headers));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.eddy.enricher.streams;
+
+/**
+ * A record whose payload may be well-formed but which the enricher cannot use as it stands (no key, a key that
+ * contradicts the value). Carries a bounded reason code for the dead-letter header and the metric label.
+ */
+public final class RejectedInputException extends RuntimeException {
+
+    public static final String NULL_KEY = "null_key";
+    public static final String KEY_MISMATCH = "key_mismatch";
+    public static final String INVALID_KEY = "invalid_key";
+
+    private final String reason;
+
+    public RejectedInputException(String reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.eddy.enricher.streams;
+
+import dev.eddy.enricher.config.EnricherConfig;
+import dev.eddy.enricher.metrics.EnricherMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.apache.kafka.streams.Topology;
+
+/** Hands the topology to quarkus-kafka-streams, which runs it with the {@code kafka-streams.*} settings. */
+@ApplicationScoped
+public class TopologyProducer {
+
+    @Produces
+    public Topology topology(EnricherConfig config, MeterRegistry registry) {
+        return EnricherTopology.build(config.userHistoryRetention(), new EnricherMetrics(registry));
+    }
+}
