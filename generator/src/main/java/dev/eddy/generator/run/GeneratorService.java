@@ -1,0 +1,328 @@
+package dev.eddy.generator.run;
+
+import dev.eddy.events.Topics;
+import dev.eddy.generator.config.GeneratorConfig;
+import dev.eddy.generator.config.SettingsMapper;
+import dev.eddy.generator.kafka.KafkaClients;
+import dev.eddy.generator.kafka.TopicProbe;
+import dev.eddy.generator.simulation.Emission;
+import dev.eddy.generator.simulation.Simulation;
+import dev.eddy.generator.simulation.SimulationSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.jboss.logging.Logger;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the simulation and sends what it emits to Kafka, on one thread of its own: waits for the topics, paces records
+ * in real time (or not at all), and obeys start, stop and rate changes from the HTTP API. Nothing is lost on stop: the
+ * record in hand is kept for the next start and the producer is flushed.
+ */
+@Startup
+@ApplicationScoped
+public class GeneratorService {
+
+    private static final Logger LOG = Logger.getLogger(GeneratorService.class);
+    private static final Duration TOPIC_RETRY = Duration.ofSeconds(2);
+    private static final long MAX_WAIT_NANOS = 100_000_000L;
+
+    public enum State {
+        STOPPED, WAITING_FOR_KAFKA, RUNNING, DONE, FAILED;
+
+        public String label() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    private final Simulation simulation;
+    private final GeneratorConfig.Pacing pacing;
+    private final KafkaClients clients;
+    private final TopicProbe topicProbe;
+    private final GeneratorMetrics metrics;
+    private final List<String> topics;
+    private final Pacer pacer = new Pacer();
+    private final Object signal = new Object();
+    private final Thread worker;
+
+    private volatile boolean wanted;
+    private volatile boolean closing;
+    private volatile State state = State.STOPPED;
+    private volatile String reason;
+    private volatile long clicksHandedOver;
+    private volatile long simulatedTime;
+    private volatile int usersRegistered;
+    private KafkaProducer<String, byte[]> producer;
+    private long lastErrorLog;
+
+    @Inject
+    public GeneratorService(GeneratorConfig config, KafkaClients clients, TopicProbe topicProbe,
+                            MeterRegistry registry) {
+        long seed = config.seed().orElseGet(() -> new SecureRandom().nextLong());
+        long start = config.startTime().map(Instant::toEpochMilli).orElseGet(System::currentTimeMillis);
+        SimulationSettings settings = SettingsMapper.toSettings(config, seed, start);
+        this.simulation = new Simulation(settings);
+        this.pacing = config.pacing();
+        this.clients = clients;
+        this.topicProbe = topicProbe;
+        this.metrics = new GeneratorMetrics(registry, simulation::eventsPerSecond);
+        this.topics = requiredTopics(settings);
+        this.simulatedTime = settings.startTime();
+        this.worker = new Thread(this::runLoop, "eddy-generator");
+        this.worker.setDaemon(true);
+        LOG.infof("generator ready: seed=%d start-time=%s rate=%.1f/s pacing=%s max-events=%s ground-truth=%s",
+                seed, Instant.ofEpochMilli(start), settings.eventsPerSecond(), pacing.name().toLowerCase(),
+                settings.bounded() ? settings.maxEvents() : "unbounded", settings.groundTruth());
+        worker.start();
+        if (config.autostart()) {
+            start();
+        }
+    }
+
+    static List<String> requiredTopics(SimulationSettings settings) {
+        List<String> required = new ArrayList<>(List.of(Topics.CLICKS, Topics.USERS));
+        if (settings.groundTruth()) {
+            required.add(Topics.TRUTH_PAGE_VIEWS);
+            required.add(Topics.TRUTH_SESSIONS);
+        }
+        return List.copyOf(required);
+    }
+
+    /** Starts or resumes; refused once a bounded run is done. */
+    public GeneratorStatus start() {
+        if (state == State.DONE) {
+            throw new IllegalStateException("the bounded run is done (max-events reached); restart the service for a "
+                    + "new run");
+        }
+        synchronized (signal) {
+            wanted = true;
+            signal.notifyAll();
+        }
+        return status();
+    }
+
+    public GeneratorStatus stop() {
+        synchronized (signal) {
+            wanted = false;
+            signal.notifyAll();
+        }
+        return status();
+    }
+
+    public GeneratorStatus setRate(double eventsPerSecond) {
+        simulation.setEventsPerSecond(eventsPerSecond);
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        return status();
+    }
+
+    public GeneratorStatus status() {
+        Map<String, Long> byTopic = new LinkedHashMap<>();
+        long total = 0;
+        for (String topic : GeneratorMetrics.TOPICS) {
+            long count = metrics.sentCount(topic);
+            byTopic.put(topic, count);
+            total += count;
+        }
+        SimulationSettings settings = simulation.settings();
+        State current = state;
+        return new GeneratorStatus(current.label(), current == State.RUNNING, reason, total, byTopic,
+                metrics.errorCount(), clicksHandedOver, settings.bounded() ? settings.maxEvents() : null,
+                usersRegistered, simulation.eventsPerSecond(), pacing.name().toLowerCase().replace('_', '-'),
+                Instant.ofEpochMilli(simulatedTime).toString(), simulatedTime, settings.seed(), simulation.runId());
+    }
+
+    public List<String> topics() {
+        return topics;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    private void runLoop() {
+        Emission pending = null;
+        boolean anchored = false;
+        try {
+            while (!closing) {
+                if (!wanted) {
+                    anchored = false;
+                    pause();
+                    continue;
+                }
+                if (producer == null && !connect()) {
+                    continue;
+                }
+                if (!anchored) {
+                    state = State.RUNNING;
+                    reason = null;
+                    pacer.anchor(pending != null ? pending.emittedAt() : simulation.simulatedTime(), System.nanoTime());
+                    anchored = true;
+                }
+                if (pending == null) {
+                    pending = simulation.next();
+                    if (pending == null) {
+                        finishBoundedRun();
+                        return;
+                    }
+                }
+                if (pacing == GeneratorConfig.Pacing.REAL_TIME && !waitUntilDue(pending)) {
+                    continue;
+                }
+                if (send(pending)) {
+                    pending = null;
+                } else {
+                    anchored = false;
+                    sleepInterruptibly(TOPIC_RETRY.toNanos());
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            state = State.FAILED;
+            reason = e.toString();
+            LOG.error("generator stopped by an unexpected error", e);
+        } finally {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    private void pause() {
+        if (producer != null) {
+            producer.flush();
+        }
+        if (state != State.DONE && state != State.FAILED) {
+            state = State.STOPPED;
+        }
+        synchronized (signal) {
+            while (!wanted && !closing) {
+                try {
+                    signal.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closing = true;
+                }
+            }
+        }
+    }
+
+    /** Waits until the topics exist, then creates the producer. Returns false to go round the loop again. */
+    private boolean connect() {
+        TopicProbe.Result result = topicProbe.check(topics, Duration.ofSeconds(5));
+        if (!result.ok()) {
+            if (state != State.WAITING_FOR_KAFKA || !result.problem().equals(reason)) {
+                LOG.warnf("waiting for Kafka: %s (retrying every %d s)", result.problem(), TOPIC_RETRY.toSeconds());
+            }
+            state = State.WAITING_FOR_KAFKA;
+            reason = result.problem();
+            sleepInterruptibly(TOPIC_RETRY.toNanos());
+            return false;
+        }
+        producer = clients.producer();
+        return true;
+    }
+
+    /** Real-time pacing: true once the record is due, false if stopped or closing meanwhile. */
+    private boolean waitUntilDue(Emission emission) {
+        while (true) {
+            if (!wanted || closing) {
+                return false;
+            }
+            long remaining = pacer.nanosUntil(emission.emittedAt(), System.nanoTime());
+            if (remaining <= 0) {
+                return true;
+            }
+            sleepInterruptibly(Math.min(remaining, MAX_WAIT_NANOS));
+        }
+    }
+
+    private void sleepInterruptibly(long nanos) {
+        synchronized (signal) {
+            try {
+                long millis = nanos / 1_000_000L;
+                int extraNanos = (int) (nanos % 1_000_000L);
+                if (millis > 0 || extraNanos > 0) {
+                    signal.wait(millis, extraNanos);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closing = true;
+            }
+        }
+    }
+
+    /**
+     * Hands one record to the producer. False when the producer refused it at once (say, its topic vanished and its
+     * metadata did not arrive in time): the record is kept and retried, so nothing is skipped.
+     */
+    private boolean send(Emission emission) {
+        String topic = emission.topic();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, emission.timestamp(),
+                emission.key(), emission.valueBytes());
+        try {
+            producer.send(record, (metadata, exception) -> {
+                if (exception == null) {
+                    metrics.sent(topic);
+                } else {
+                    metrics.sendError(topic);
+                    logSendError(topic, exception);
+                }
+            });
+        } catch (KafkaException e) {
+            metrics.sendError(topic);
+            logSendError(topic, e);
+            state = State.WAITING_FOR_KAFKA;
+            reason = "send to " + topic + " failed: " + e.getMessage();
+            return false;
+        }
+        simulatedTime = emission.emittedAt();
+        if (emission.isClick()) {
+            clicksHandedOver++;
+        }
+        usersRegistered = simulation.usersRegistered();
+        return true;
+    }
+
+    private void logSendError(String topic, Exception exception) {
+        long now = System.currentTimeMillis();
+        // One line per 5 s at most: a broker outage fails thousands of records.
+        if (now - lastErrorLog > 5_000) {
+            lastErrorLog = now;
+            LOG.errorf("Kafka did not accept a record for %s: %s", topic, exception.toString());
+        }
+    }
+
+    private void finishBoundedRun() {
+        producer.flush();
+        state = State.DONE;
+        wanted = false;
+        LOG.infof("bounded run done: %d clicks emitted, %d records acknowledged, %d send errors", clicksHandedOver,
+                status().sent(), metrics.errorCount());
+    }
+
+    @PreDestroy
+    void shutdown() {
+        synchronized (signal) {
+            closing = true;
+            signal.notifyAll();
+        }
+        try {
+            worker.join(Duration.ofSeconds(15).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
