@@ -1,0 +1,58 @@
+package dev.eddy.lake.table;
+
+import dev.eddy.events.JsonCodec;
+import org.apache.parquet.schema.MessageType;
+
+import java.util.function.ToLongFunction;
+
+/**
+ * One lake table: the topic it is written from, how a value is decoded, its columns, and which field is the
+ * event time that decides the record's {@code dt=}/{@code hr=} partition.
+ */
+public final class LakeTable<T extends Record> {
+
+    private final String name;
+    private final String topic;
+    private final JsonCodec<T> codec;
+    private final RecordColumns<T> columns;
+    private final ToLongFunction<T> eventTime;
+
+    public LakeTable(String name, String topic, Class<T> type, ToLongFunction<T> eventTime) {
+        this.name = name;
+        this.topic = topic;
+        this.codec = new JsonCodec<>(type);
+        this.columns = RecordColumns.of(name, type);
+        this.eventTime = eventTime;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public MessageType schema() {
+        return columns.schema();
+    }
+
+    public RecordColumns<T> columns() {
+        return columns;
+    }
+
+    /**
+     * Decodes a record value into a row.
+     *
+     * @throws dev.eddy.events.EventFormatException when the value is not a valid contract record
+     * @throws SchemaMismatchException              when it decodes but does not fit the table
+     */
+    public DecodedRow decode(byte[] value) {
+        T record = codec.decode(value);
+        return new DecodedRow(columns.rowOf(record), eventTime.applyAsLong(record));
+    }
+
+    /** A row ready for Parquet and the event time (epoch millis) that places it. */
+    public record DecodedRow(Object[] values, long eventTime) {
+    }
+}

@@ -1,0 +1,365 @@
+package dev.eddy.lake.writer;
+
+import dev.eddy.events.DeadLetterHeaders;
+import dev.eddy.events.EventFormatException;
+import dev.eddy.lake.config.WriterSettings;
+import dev.eddy.lake.metrics.LakeMetrics;
+import dev.eddy.lake.naming.HourPartition;
+import dev.eddy.lake.naming.LakeObjectName;
+import dev.eddy.lake.parquet.ParquetSpoolFile;
+import dev.eddy.lake.rolling.RollPolicy;
+import dev.eddy.lake.rolling.RollReason;
+import dev.eddy.lake.storage.LakeStorage;
+import dev.eddy.lake.storage.StorageException;
+import dev.eddy.lake.table.LakeTable;
+import dev.eddy.lake.table.SchemaMismatchException;
+import dev.eddy.lake.table.TableRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lake writer's loop: poll, decode, append to the partition's open Parquet file, publish the file when a roll
+ * rule fires, then commit the offset after its last record.
+ *
+ * <p>Exactly once: a partition never has more than one published file whose offsets are not committed yet, because
+ * each file's offsets are committed (synchronously) right after it is published and before the partition's next file
+ * can be published. After a crash the writer resumes at the committed offset, so its first file for that partition
+ * starts with the same record as the uncommitted one, gets the same name (topic, partition, start offset; directory
+ * from that record's event time) and replaces it. That holds wherever the replay cuts, which is why idle and memory
+ * flushes (timing-dependent) are safe; the record-determined rules additionally make the replayed file identical.
+ * docs/lake.md spells out the argument.
+ */
+public final class LakeWriter implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(LakeWriter.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final WriterSettings settings;
+    private final TableRegistry tables;
+    private final LakeStorage storage;
+    private final LakeMetrics metrics;
+    private final PublishObserver observer;
+    private final RollPolicy rollPolicy;
+
+    private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
+    private volatile boolean running = true;
+    private volatile Consumer<byte[], byte[]> consumer;
+    private volatile WriterState state = WriterState.of(WriterState.Phase.STARTING, "not yet polled");
+    private Producer<byte[], byte[]> producer;
+    private DeadLetters deadLetters;
+    private SpoolDirectory spool;
+
+    public LakeWriter(WriterSettings settings, TableRegistry tables, LakeStorage storage, LakeMetrics metrics,
+                      PublishObserver observer) {
+        this.settings = settings;
+        this.tables = tables;
+        this.storage = storage;
+        this.metrics = metrics;
+        this.observer = observer;
+        this.rollPolicy = new RollPolicy(settings.roll());
+    }
+
+    public WriterState state() {
+        return state;
+    }
+
+    /** Asks the loop to stop; open files are abandoned (their records are read again from the committed offsets). */
+    public void stop() {
+        running = false;
+        Consumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    /** Runs sessions until {@link #stop()}; a failed session resumes from the committed offsets after a backoff. */
+    @Override
+    public void run() {
+        Duration backoff = Duration.ofMillis(500);
+        while (running) {
+            try {
+                session();
+                backoff = Duration.ofMillis(500);
+            } catch (WakeupException e) {
+                if (running) {
+                    LOG.warn("consumer woken up while running; restarting the session");
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                state = WriterState.of(WriterState.Phase.RECOVERING, e.toString());
+                LOG.errorf(e, "lake writer session failed; resuming from the committed offsets in %s", backoff);
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+        state = WriterState.of(WriterState.Phase.STOPPED, "stopped");
+    }
+
+    private void session() {
+        spool = new SpoolDirectory(settings.spoolDir());
+        producer = new KafkaProducer<>(producerSettings(), new ByteArraySerializer(), new ByteArraySerializer());
+        deadLetters = new DeadLetters(producer);
+        consumer = new KafkaConsumer<>(consumerSettings(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        try {
+            consumer.subscribe(tables.topics(), new Rebalance());
+            LOG.infof("lake writer consuming %s into %s", tables.topics(), storage.describe());
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
+                state = WriterState.of(WriterState.Phase.RUNNING, "assigned " + consumer.assignment().size()
+                        + " partitions");
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    handle(record);
+                }
+                enforceMemoryBound();
+                flushIdle(System.nanoTime());
+                commitWhereNoFileIsOpen();
+            }
+        } finally {
+            // No commit here: whatever is not committed is read again and rewritten under the same names.
+            abandonAll();
+            closeQuietly(consumer);
+            consumer = null;
+            closeQuietly(producer);
+            spool.close();
+        }
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record) {
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        PartitionState partition = partitions.computeIfAbsent(tp, key -> new PartitionState(
+                tables.forTopic(key.topic()).orElseThrow(() -> new IllegalStateException("no table for " + key))));
+        partition.handledThrough = record.offset();
+        LakeTable.DecodedRow row;
+        try {
+            row = partition.table.decode(record.value());
+        } catch (EventFormatException e) {
+            deadLetter(partition, record, DeadLetterHeaders.of(e, record.topic(), record.partition(),
+                    record.offset(), "lake-writer.decode"));
+            return;
+        } catch (SchemaMismatchException e) {
+            deadLetter(partition, record, new DeadLetterHeaders(e.getClass().getName(), e.getMessage(),
+                    SchemaMismatchException.REASON, record.topic(), record.partition(), record.offset(),
+                    "lake-writer.schema"));
+            return;
+        }
+        long valueBytes = record.serializedValueSize();
+        OpenFile open = partition.open;
+        if (open != null) {
+            Optional<RollReason> roll = rollPolicy.beforeAppend(open.extent, valueBytes, row.eventTime());
+            if (roll.isPresent()) {
+                publishAndCommit(tp, partition, roll.get());
+            }
+        }
+        if (partition.open == null) {
+            partition.open = openFile(partition.table, tp, record.offset(), row.eventTime());
+        }
+        partition.open.append(row.values(), record.offset(), valueBytes, row.eventTime(), record.timestamp(),
+                System.nanoTime());
+    }
+
+    private void deadLetter(PartitionState partition, ConsumerRecord<byte[], byte[]> record, DeadLetterHeaders why) {
+        LOG.debugf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                why.errorMessage());
+        deadLetters.send(record, why);
+        metrics.deadLettered(partition.table.name(), why.reason());
+    }
+
+    private OpenFile openFile(LakeTable<?> table, TopicPartition tp, long startOffset, long eventTime) {
+        LakeObjectName name = new LakeObjectName(table.name(), HourPartition.of(eventTime), tp.topic(),
+                tp.partition(), startOffset);
+        ParquetSpoolFile file = new ParquetSpoolFile(spool.folder().resolve(name.fileName() + ".tmp"),
+                table.columns(), settings.compression(), settings.rowGroupSize());
+        return new OpenFile(name, file);
+    }
+
+    /** Closes the partition's open file, publishes it, then commits the offset after its last record. */
+    private void publishAndCommit(TopicPartition tp, PartitionState partition, RollReason reason) {
+        OpenFile file = partition.open;
+        partition.open = null;
+        long size = file.file.finish(file.footer());
+        try {
+            storage.publish(file.file.path(), file.name);
+        } catch (StorageException e) {
+            metrics.uploadFailed(partition.table.name());
+            file.file.close();
+            throw e;
+        }
+        observer.published(file.name);
+        deadLetters.awaitAcknowledged();
+        consumer.commitSync(Map.of(tp, new OffsetAndMetadata(file.lastOffset + 1,
+                "lake-writer " + file.name.relativePath())));
+        partition.committedThrough = file.lastOffset;
+        metrics.fileCommitted(partition.table.name(), reason, file.extent.records(), size,
+                Duration.ofMillis(System.currentTimeMillis() - file.oldestRecordTimestamp));
+        LOG.debugf("committed %s (%d records, %d bytes, %s)", file.name, file.extent.records(), size, reason);
+    }
+
+    /**
+     * Keeps the rows buffered in memory under {@code max-buffered-bytes} by writing the largest open files early.
+     * Safe for exactly-once whatever the cut (see the class comment); the loop does not poll while it writes, which is
+     * the back-pressure.
+     */
+    private void enforceMemoryBound() {
+        long total = 0;
+        int open = 0;
+        for (PartitionState partition : partitions.values()) {
+            if (partition.open != null) {
+                total += partition.open.file.bufferedBytes();
+                open++;
+            }
+        }
+        while (total > settings.maxBufferedBytes()) {
+            Map.Entry<TopicPartition, PartitionState> largest = partitions.entrySet().stream()
+                    .filter(entry -> entry.getValue().open != null)
+                    .max(Comparator.comparingLong(entry -> entry.getValue().open.file.bufferedBytes()))
+                    .orElseThrow();
+            total -= largest.getValue().open.file.bufferedBytes();
+            open--;
+            publishAndCommit(largest.getKey(), largest.getValue(), RollReason.MEMORY);
+        }
+        metrics.buffered(total, open);
+    }
+
+    private void flushIdle(long nowNanos) {
+        long idleNanos = settings.idleFlush().toNanos();
+        for (Map.Entry<TopicPartition, PartitionState> entry : partitions.entrySet()) {
+            OpenFile open = entry.getValue().open;
+            if (open != null && nowNanos - open.lastAppendNanos >= idleNanos) {
+                publishAndCommit(entry.getKey(), entry.getValue(), RollReason.IDLE);
+            }
+        }
+    }
+
+    /** Partitions whose last records all went to the dead-letter topic: commit past them once acknowledged. */
+    private void commitWhereNoFileIsOpen() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        partitions.forEach((tp, partition) -> {
+            if (partition.open == null && partition.handledThrough > partition.committedThrough) {
+                offsets.put(tp, new OffsetAndMetadata(partition.handledThrough + 1, "lake-writer dead letters"));
+            }
+        });
+        if (!offsets.isEmpty()) {
+            deadLetters.awaitAcknowledged();
+            consumer.commitSync(offsets);
+            offsets.forEach((tp, offset) -> partitions.get(tp).committedThrough = offset.offset() - 1);
+        }
+    }
+
+    private void abandonAll() {
+        for (PartitionState partition : partitions.values()) {
+            if (partition.open != null) {
+                partition.open.file.close();
+                partition.open = null;
+            }
+        }
+        partitions.clear();
+        metrics.buffered(0, 0);
+    }
+
+    private Map<String, Object> consumerSettings() {
+        Map<String, Object> config = new HashMap<>(settings.kafka());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        // Offsets are committed by the writer, only once the file holding the records is complete.
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Records of aborted transactions (the Streams apps run exactly_once_v2) never reach the lake.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "eddy-lake-writer");
+        return config;
+    }
+
+    private Map<String, Object> producerSettings() {
+        Map<String, Object> config = new HashMap<>(settings.kafka());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "eddy-lake-writer-dlq");
+        return config;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debugf("while closing %s: %s", closeable, e);
+        }
+    }
+
+    /** Per assigned partition: its table, its open file, and how far it is handled and committed. */
+    private static final class PartitionState {
+        final LakeTable<?> table;
+        OpenFile open;
+        long handledThrough = -1;
+        long committedThrough = -1;
+
+        PartitionState(LakeTable<?> table) {
+            this.table = table;
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            // Dead-letter-only progress is committed while we still own the partitions; open files are dropped
+            // (the next owner rebuilds them from the committed offset, under the same names).
+            commitWhereNoFileIsOpen();
+            dropPartitions(revoked);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            dropPartitions(lost);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            LOG.infof("assigned %s", assigned);
+        }
+
+        private void dropPartitions(Collection<TopicPartition> gone) {
+            List<TopicPartition> list = new ArrayList<>(gone);
+            for (TopicPartition tp : list) {
+                PartitionState partition = partitions.remove(tp);
+                if (partition != null && partition.open != null) {
+                    partition.open.file.close();
+                }
+            }
+        }
+    }
+}
