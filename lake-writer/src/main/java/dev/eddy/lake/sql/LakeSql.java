@@ -8,13 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -97,7 +98,7 @@ public final class LakeSql {
 
     /** A DuckDB connection with one view per table that has files. */
     public Connection open() throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Connection connection = duckDb().connect("jdbc:duckdb:", new Properties());
         try (Statement statement = connection.createStatement()) {
             for (String table : tablesWithData()) {
                 String glob = root.toAbsolutePath().resolve(table) + "/**/*.parquet";
@@ -109,6 +110,21 @@ public final class LakeSql {
             throw e;
         }
         return connection;
+    }
+
+    /**
+     * DuckDB's driver, loaded by name rather than through DriverManager, whose class-loader checks fail under
+     * containers that swap the context class loader (Quarkus tests, some launchers).
+     */
+    private static Driver duckDb() throws SQLException {
+        try {
+            return (Driver) Class.forName("org.duckdb.DuckDBDriver").getDeclaredConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            throw new SQLException("DuckDB's JDBC driver is not on the class path: add"
+                    + " lake-writer/target/lake-sql/duckdb_jdbc.jar (built by ./mvnw -pl lake-writer package)", e);
+        } catch (ReflectiveOperationException e) {
+            throw new SQLException("cannot load DuckDB's JDBC driver", e);
+        }
     }
 
     public List<String> tablesWithData() {
