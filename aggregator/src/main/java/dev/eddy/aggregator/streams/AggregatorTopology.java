@@ -1,0 +1,251 @@
+package dev.eddy.aggregator.streams;
+
+import dev.eddy.aggregator.config.WindowSettings;
+import dev.eddy.events.EnrichedClick;
+import dev.eddy.events.ErrorAlert;
+import dev.eddy.events.ErrorRateWindow;
+import dev.eddy.events.EventSerdes;
+import dev.eddy.events.JsonSerde;
+import dev.eddy.events.PageViewsWindow;
+import dev.eddy.events.SessionSummary;
+import dev.eddy.events.Topics;
+import dev.eddy.events.UserActivityWindow;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.EmitStrategy;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.WindowStore;
+
+import java.util.Map;
+
+/**
+ * The aggregator's topology, read top to bottom: decode, route bad records to the dead-letter topic, then one branch
+ * per window type. Every windowed aggregation has a {@link LateRecordGate} right in front of it (after any
+ * repartition, so gate and store share a task), emits final results only when its window closes, and keeps its
+ * store queryable for {@code retention}.
+ */
+public final class AggregatorTopology {
+
+    private static final Serde<String> STRING = Serdes.String();
+    private static final Serde<Long> LONG = Serdes.Long();
+    private static final JsonSerde<EnrichedClick> CLICK = EventSerdes.enrichedClick();
+
+    private final WindowSettings settings;
+    private final AggregatorMetrics metrics;
+
+    private AggregatorTopology(WindowSettings settings, AggregatorMetrics metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    public static Topology build(WindowSettings settings, AggregatorMetrics metrics) {
+        return new AggregatorTopology(settings, metrics).build();
+    }
+
+    private Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+
+        // 1. Read and decode; the extractor takes event time (_time) from the decoded click.
+        Map<String, KStream<String, DecodedClick>> decoded = builder
+                .stream(Topics.ENRICHED, Consumed.with(STRING, new DecodedClickSerde())
+                        .withTimestampExtractor(new EventTimeExtractor())
+                        .withName("enriched-clicks"))
+                .processValues(() -> new ClickDecoder(metrics), Named.as("decode"))
+                .split(Named.as("decoded-"))
+                .branch((key, value) -> value.isFailure(), Branched.as("failed"))
+                .defaultBranch(Branched.as("ok"));
+
+        // 2. Undecodable records: original value bytes and dead-letter headers, never a crash.
+        decoded.get("decoded-failed")
+                .map((key, value) -> KeyValue.pair(key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        value.rawValue()), Named.as("dead-letter-bytes"))
+                .to(Topics.DEAD_LETTERS, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("dead-letters"));
+
+        KStream<String, EnrichedClick> clicks = decoded.get("decoded-ok")
+                .mapValues(DecodedClick::click, Named.as("clicks"));
+
+        userActivity(clicks);
+        pageViews(clicks);
+        sessions(clicks);
+        errors(clicks);
+        segments(clicks);
+        return builder.build();
+    }
+
+    /** 3. Events per user per minute (anonymous clicks count under user id -1). */
+    private void userActivity(KStream<String, EnrichedClick> clicks) {
+        TimeWindows windows = TimeWindows.ofSizeAndGrace(settings.userActivitySize(), settings.userActivityGrace());
+        onTime(clicks, StoreNames.USER_ACTIVITY, LateArrivalRule.forTimeWindows(windows))
+                .groupByKey(Grouped.with(STRING, CLICK))
+                .windowedBy(windows)
+                .emitStrategy(EmitStrategy.onWindowClose())
+                .count(Named.as(StoreNames.USER_ACTIVITY + "-count"), this.<Long>windowStore(StoreNames.USER_ACTIVITY)
+                        .withValueSerde(LONG))
+                .toStream(Named.as(StoreNames.USER_ACTIVITY + "-final"))
+                .map((window, events) -> KeyValue.pair(window.key(), new UserActivityWindow(
+                        Integer.parseInt(window.key()), window.window().start(), window.window().end(), events)),
+                        Named.as(StoreNames.USER_ACTIVITY + "-result"))
+                .peek((key, value) -> metrics.countWindowEmitted(StoreNames.USER_ACTIVITY))
+                .to(Topics.USER_ACTIVITY_1M, Produced.with(STRING, EventSerdes.userActivityWindow())
+                        .withName(StoreNames.USER_ACTIVITY + "-sink"));
+    }
+
+    /** 4. Page views per page: tumbling and hopping windows over one repartition by page. */
+    private void pageViews(KStream<String, EnrichedClick> clicks) {
+        KStream<String, EnrichedClick> byPage = clicks
+                .selectKey((user, click) -> click.page(), Named.as("key-by-page"))
+                .repartition(Repartitioned.<String, EnrichedClick>as(StoreNames.BY_PAGE)
+                        .withKeySerde(STRING).withValueSerde(CLICK));
+        pageViewWindows(byPage, StoreNames.PAGE_VIEWS_1M, Topics.PAGE_VIEWS_1M,
+                TimeWindows.ofSizeAndGrace(settings.pageViewsTumblingSize(), settings.pageViewsTumblingGrace()));
+        pageViewWindows(byPage, StoreNames.PAGE_VIEWS_5M, Topics.PAGE_VIEWS_5M,
+                TimeWindows.ofSizeAndGrace(settings.pageViewsHoppingSize(), settings.pageViewsHoppingGrace())
+                        .advanceBy(settings.pageViewsHoppingAdvance()));
+    }
+
+    private void pageViewWindows(KStream<String, EnrichedClick> byPage, String store, String topic,
+                                 TimeWindows windows) {
+        onTime(byPage, store, LateArrivalRule.forTimeWindows(windows))
+                .groupByKey(Grouped.with(STRING, CLICK))
+                .windowedBy(windows)
+                .emitStrategy(EmitStrategy.onWindowClose())
+                .count(Named.as(store + "-count"), this.<Long>windowStore(store).withValueSerde(LONG))
+                .toStream(Named.as(store + "-final"))
+                .map((window, views) -> KeyValue.pair(window.key(), new PageViewsWindow(window.key(),
+                        window.window().start(), window.window().end(), views)), Named.as(store + "-result"))
+                .peek((key, value) -> metrics.countWindowEmitted(store))
+                .to(topic, Produced.with(STRING, EventSerdes.pageViewsWindow()).withName(store + "-sink"));
+    }
+
+    /** 5. Sessions of known users; anonymous clicks (user id -1) belong to nobody's session. */
+    private void sessions(KStream<String, EnrichedClick> clicks) {
+        SessionWindows windows = SessionWindows.ofInactivityGapAndGrace(settings.sessionInactivityGap(),
+                settings.sessionGrace());
+        KStream<String, EnrichedClick> knownUsers = clicks.filter((user, click) -> click.userId() >= 0,
+                Named.as("known-users"));
+        onTime(knownUsers, StoreNames.SESSIONS, LateArrivalRule.forSessions(windows))
+                .groupByKey(Grouped.with(STRING, CLICK))
+                .windowedBy(windows)
+                .emitStrategy(EmitStrategy.onWindowClose())
+                .aggregate(SessionAggregate::empty,
+                        (user, click, session) -> session.add(click),
+                        (user, older, newer) -> SessionAggregate.merge(older, newer),
+                        Named.as(StoreNames.SESSIONS + "-aggregate"),
+                        Materialized.<String, SessionAggregate, SessionStore<Bytes, byte[]>>as(StoreNames.SESSIONS)
+                                .withKeySerde(STRING)
+                                .withValueSerde(new JsonSerde<>(SessionAggregate.class))
+                                .withRetention(settings.retention()))
+                .toStream(Named.as(StoreNames.SESSIONS + "-final"))
+                .filter((session, aggregate) -> aggregate != null, Named.as(StoreNames.SESSIONS + "-non-null"))
+                .map((session, aggregate) -> KeyValue.pair(session.key(),
+                        aggregate.toSummary(Integer.parseInt(session.key()))), Named.as(StoreNames.SESSIONS + "-result"))
+                .peek((key, value) -> metrics.countWindowEmitted(StoreNames.SESSIONS))
+                .to(Topics.SESSIONS, Produced.<String, SessionSummary>with(STRING, EventSerdes.sessionSummary())
+                        .withName(StoreNames.SESSIONS + "-sink"));
+    }
+
+    /**
+     * 6. Responses per status per minute; the results topic and the alerts carry error statuses (>= 400) only. All
+     * statuses go through one single-partition repartition: stream time of the counting task then advances with every
+     * click, so error windows close on time even when errors are rare (a task that saw only errors would wait for the
+     * next error to close its windows). The counts of the other statuses give the denominator of the error rate.
+     */
+    private void errors(KStream<String, EnrichedClick> clicks) {
+        TimeWindows windows = TimeWindows.ofSizeAndGrace(settings.errorsSize(), settings.errorsGrace());
+        KStream<String, EnrichedClick> byStatus = clicks
+                .selectKey((user, click) -> Integer.toString(click.status()), Named.as("key-by-status"))
+                .repartition(Repartitioned.<String, EnrichedClick>as(StoreNames.BY_STATUS)
+                        .withKeySerde(STRING).withValueSerde(CLICK).withNumberOfPartitions(1));
+        KStream<String, ErrorRateWindow> finalErrors = onTime(byStatus, StoreNames.ERRORS,
+                LateArrivalRule.forTimeWindows(windows))
+                .groupByKey(Grouped.with(STRING, CLICK))
+                .windowedBy(windows)
+                .emitStrategy(EmitStrategy.onWindowClose())
+                .count(Named.as(StoreNames.ERRORS + "-count"), this.<Long>windowStore(StoreNames.ERRORS)
+                        .withValueSerde(LONG))
+                .toStream(Named.as(StoreNames.ERRORS + "-final"))
+                .filter((window, responses) -> isError(window.key()), Named.as(StoreNames.ERRORS + "-errors-only"))
+                .map((window, errors) -> KeyValue.pair(window.key(), new ErrorRateWindow(
+                        Integer.parseInt(window.key()), window.window().start(), window.window().end(), errors)),
+                        Named.as(StoreNames.ERRORS + "-result"));
+        finalErrors
+                .peek((key, value) -> metrics.countWindowEmitted(StoreNames.ERRORS))
+                .to(Topics.ERRORS_1M, Produced.with(STRING, EventSerdes.errorRateWindow())
+                        .withName(StoreNames.ERRORS + "-sink"));
+        long threshold = settings.errorAlertThreshold();
+        finalErrors
+                .filter((status, window) -> window.errors() >= threshold, Named.as("errors-over-threshold"))
+                .mapValues(window -> new ErrorAlert(window.status(), window.windowStart(), window.windowEnd(),
+                        window.errors(), threshold), Named.as("error-alert"))
+                .peek((status, alert) -> metrics.alertEmitted())
+                .to(Topics.ERROR_ALERTS, Produced.with(STRING, EventSerdes.errorAlert()).withName("error-alerts"));
+    }
+
+    /** Whether a status key of the status store is an error (HTTP status >= 400). */
+    public static boolean isError(String status) {
+        return Integer.parseInt(status) >= 400;
+    }
+
+    /** 7. Activity per city and level per minute; unknown users count under "unknown". */
+    private void segments(KStream<String, EnrichedClick> clicks) {
+        TimeWindows windows = TimeWindows.ofSizeAndGrace(settings.segmentsSize(), settings.segmentsGrace());
+        KStream<String, EnrichedClick> bySegment = clicks
+                .selectKey((user, click) -> SegmentAggregate.keyOf(click), Named.as("key-by-segment"))
+                .repartition(Repartitioned.<String, EnrichedClick>as(StoreNames.BY_SEGMENT)
+                        .withKeySerde(STRING).withValueSerde(CLICK));
+        onTime(bySegment, StoreNames.SEGMENTS, LateArrivalRule.forTimeWindows(windows))
+                .groupByKey(Grouped.with(STRING, CLICK))
+                .windowedBy(windows)
+                .emitStrategy(EmitStrategy.onWindowClose())
+                .aggregate(SegmentAggregate::empty, (segment, click, aggregate) -> aggregate.add(click),
+                        Named.as(StoreNames.SEGMENTS + "-aggregate"),
+                        this.<SegmentAggregate>windowStore(StoreNames.SEGMENTS)
+                                .withValueSerde(new JsonSerde<>(SegmentAggregate.class)))
+                .toStream(Named.as(StoreNames.SEGMENTS + "-final"))
+                .map((Windowed<String> window, SegmentAggregate aggregate) -> KeyValue.pair(window.key(),
+                        aggregate.toWindow(window.window().start(), window.window().end())),
+                        Named.as(StoreNames.SEGMENTS + "-result"))
+                .peek((key, value) -> metrics.countWindowEmitted(StoreNames.SEGMENTS))
+                .to(Topics.SEGMENT_ACTIVITY_1M, Produced.with(STRING, EventSerdes.segmentActivityWindow())
+                        .withName(StoreNames.SEGMENTS + "-sink"));
+    }
+
+    /**
+     * Puts a {@link LateRecordGate} in front of one aggregation: late records go to the late-events topic (keyed by
+     * user id, with a header naming the window), the others continue to the aggregation.
+     */
+    private KStream<String, EnrichedClick> onTime(KStream<String, EnrichedClick> input, String window,
+                                                  LateArrivalRule rule) {
+        Map<String, KStream<String, Gated>> gated = input
+                .processValues(() -> new LateRecordGate(window, rule, metrics), Named.as(window + "-late-gate"))
+                .split(Named.as(window + "-"))
+                .branch((key, value) -> value.late(), Branched.as("late"))
+                .defaultBranch(Branched.as("on-time"));
+        gated.get(window + "-late")
+                .map((key, value) -> KeyValue.pair(value.click().key(), value.click()), Named.as(window + "-late-key"))
+                .to(Topics.LATE_EVENTS, Produced.with(STRING, CLICK).withName(window + "-late-sink"));
+        return gated.get(window + "-on-time").mapValues(Gated::click, Named.as(window + "-on-time-click"));
+    }
+
+    private <V> Materialized<String, V, WindowStore<Bytes, byte[]>> windowStore(String name) {
+        return Materialized.<String, V, WindowStore<Bytes, byte[]>>as(name)
+                .withKeySerde(STRING)
+                .withRetention(settings.retention());
+    }
+}

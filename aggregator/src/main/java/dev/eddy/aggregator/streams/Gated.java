@@ -1,0 +1,7 @@
+package dev.eddy.aggregator.streams;
+
+import dev.eddy.events.EnrichedClick;
+
+/** A click and whether the {@link LateRecordGate} in front of one aggregation found it too late. */
+record Gated(EnrichedClick click, boolean late) {
+}

@@ -1,0 +1,113 @@
+package dev.eddy.aggregator.support;
+
+import dev.eddy.aggregator.config.WindowSettings;
+import dev.eddy.aggregator.streams.AggregatorMetrics;
+import dev.eddy.aggregator.streams.AggregatorTopology;
+import dev.eddy.events.EnrichedClick;
+import dev.eddy.events.EventSerdes;
+import dev.eddy.events.JsonSerde;
+import dev.eddy.events.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** The shipped topology in a {@link TopologyTestDriver}, with typed access to its input and output topics. */
+public final class TopologyHarness implements AutoCloseable {
+
+    public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, byte[]> input;
+    private final JsonSerde<EnrichedClick> clickSerde = EventSerdes.enrichedClick();
+
+    public TopologyHarness(WindowSettings settings) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregator-ttd");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "ttd:9092");
+        try {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("aggregator-ttd").toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        // Emit-final checks for closed windows at most once per wall-clock second by default; the driver's clock
+        // does not move, so check on every record.
+        props.put(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L);
+        driver = new TopologyTestDriver(AggregatorTopology.build(settings, new AggregatorMetrics(registry)), props);
+        input = driver.createInputTopic(Topics.ENRICHED, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public void send(EnrichedClick... clicks) {
+        for (EnrichedClick click : clicks) {
+            input.pipeInput(click.key(), clickSerde.serialize(Topics.ENRICHED, click));
+        }
+    }
+
+    public void sendRaw(String key, byte[] value) {
+        input.pipeInput(key, value);
+    }
+
+    public <T> List<T> values(String topic, Class<T> type) {
+        return output(topic, type).readValuesToList();
+    }
+
+    public <T> TestOutputTopic<String, T> output(String topic, Class<T> type) {
+        return driver.createOutputTopic(topic, new StringDeserializer(), new JsonSerde<>(type));
+    }
+
+    public List<TestRecord<byte[], byte[]>> rawRecords(String topic) {
+        return driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                .readRecordsToList();
+    }
+
+    public List<TestRecord<String, EnrichedClick>> lateRecords() {
+        return driver.createOutputTopic(Topics.LATE_EVENTS, new StringDeserializer(), clickSerde).readRecordsToList();
+    }
+
+    /** Records Kafka Streams itself dropped (e.g. for an expired window); the late gate keeps this at zero. */
+    public double droppedByKafkaStreams() {
+        double dropped = 0;
+        for (Map.Entry<MetricName, ? extends org.apache.kafka.common.Metric> metric : driver.metrics().entrySet()) {
+            if (metric.getKey().name().equals("dropped-records-total")) {
+                dropped += ((Number) metric.getValue().metricValue()).doubleValue();
+            }
+        }
+        return dropped;
+    }
+
+    public double counter(String name, String tagKey, String tagValue) {
+        var counter = registry.find(name).tag(tagKey, tagValue).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    public double counter(String name) {
+        var counter = registry.find(name).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    public static Path tempDir() {
+        try {
+            return Files.createTempDirectory("aggregator");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
