@@ -33,6 +33,13 @@ import java.util.SplittableRandom;
 public final class Simulation {
 
     private static final long USER_HISTORY_MILLIS = 365L * 24 * 3_600_000;
+    /**
+     * Visits start arriving this long before the start time, and clicks before the start are dropped, so the stream
+     * begins at full rate with visits already in progress instead of ramping up over the first minutes. Capped by a
+     * click budget so that very high rates do not spend long warming up.
+     */
+    private static final long MAX_WARM_UP_MILLIS = 15 * 60_000;
+    private static final double WARM_UP_CLICKS = 200_000;
 
     private final SimulationSettings settings;
     private final String runId;
@@ -72,6 +79,8 @@ public final class Simulation {
     private long clicksGenerated;
     private long clicksEmitted;
     private long visits;
+    /** A bounded run generated its last click; what is held back is still to be emitted. */
+    private boolean generationOver;
     private boolean done;
 
     public Simulation(SimulationSettings settings) {
@@ -105,8 +114,10 @@ public final class Simulation {
         this.clicksPerVisitInverse = total;
 
         registerInitialUsers();
-        arrival.exactTime = settings.startTime();
-        arrival.schedule(settings.startTime());
+        long warmUp = Math.min(MAX_WARM_UP_MILLIS, (long) (WARM_UP_CLICKS * 1000 / settings.eventsPerSecond()));
+        clock = settings.startTime() - warmUp;
+        arrival.exactTime = clock;
+        arrival.schedule(clock);
         if (settings.registrationsPerHour() > 0) {
             new Registration().schedule(settings.startTime() + poissonGap(settings.registrationsPerHour(), userDraws));
         }
@@ -116,8 +127,8 @@ public final class Simulation {
     }
 
     /**
-     * The next record in emission order, or {@code null} once a bounded run has emitted its clicks and flushed its
-     * ground truth. An unbounded simulation never returns {@code null}.
+     * The next record in emission order, or {@code null} once a bounded run has emitted its clicks (exactly
+     * {@code maxEvents}: held-back clicks are emitted too) and flushed its ground truth. An unbounded simulation never returns {@code null}.
      */
     public Emission next() {
         while (true) {
@@ -129,6 +140,19 @@ public final class Simulation {
                 return null;
             }
             Queued head = output.peek();
+            if (generationOver) {
+                // A bounded run generated its last click: emit what is still held back, then the remaining truth.
+                if (head == null) {
+                    if (truth != null) {
+                        truth.flush(this::publishTruth);
+                    }
+                    done = true;
+                } else {
+                    output.poll();
+                    deliver(head.emission);
+                }
+                continue;
+            }
             // Everything not generated yet is emitted at or after the next action's time.
             if (head != null && head.emission.emittedAt() <= agenda.peek().time) {
                 output.poll();
@@ -189,12 +213,6 @@ public final class Simulation {
         if (truth != null) {
             truth.advance(frontier, this::publishTruth);
         }
-        if (settings.bounded() && clicksEmitted >= settings.maxEvents()) {
-            if (truth != null) {
-                truth.flush(this::publishTruth);
-            }
-            done = true;
-        }
     }
 
     private void publishTruth(Object result) {
@@ -235,7 +253,9 @@ public final class Simulation {
     }
 
     private void publishUser(User user, long timestamp) {
-        queue(new Emission(Topics.USERS, user.key(), user, userCodec.encode(user), timestamp, clock));
+        // Users who signed up during the warm-up are published at the start, before any click of theirs.
+        long emittedAt = Math.max(clock, settings.startTime());
+        queue(new Emission(Topics.USERS, user.key(), user, userCodec.encode(user), timestamp, emittedAt));
     }
 
     private void queue(Emission emission) {
@@ -243,11 +263,17 @@ public final class Simulation {
     }
 
     private void emitClick(Visit visit, SiteMap.PageRequest page, int status, String referrer, long t) {
+        if (t < settings.startTime()) {
+            return; // warm-up: the visit is under way, but the stream starts at the start time
+        }
         long bytes = SiteMap.bytes(page, status, visitDraws);
         String eventId = runId + "-" + (clicksGenerated++);
         Click click = new Click(visit.ip, visit.userId, ValueDomains.REMOTE_USER, apacheTime.format(t), t,
                 page.request(), status, bytes, referrer, visit.agent, visit.sessionId, eventId);
         queue(new Emission(Topics.CLICKS, click.key(), click, clickCodec.encode(click), t, t + deliveryDelay()));
+        if (settings.bounded() && clicksGenerated >= settings.maxEvents()) {
+            generationOver = true;
+        }
     }
 
     /** 0 for an on-time click; a small delay for an out-of-order one; up to the maximum lateness for a late one. */
