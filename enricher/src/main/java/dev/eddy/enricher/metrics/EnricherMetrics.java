@@ -38,7 +38,7 @@ public final class EnricherMetrics {
     public EnricherMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.recordsOut = Counter.builder(RECORDS_OUT)
-                .description("Enriched clicks written").baseUnit("records").register(registry);
+                .description("Enriched clicks written").register(registry);
         this.joinHits = Counter.builder(JOIN_HITS)
                 .description("Clicks joined with a version of their user").register(registry);
         this.anonymousClicks = joinMiss(CAUSE_ANONYMOUS);
@@ -47,7 +47,7 @@ public final class EnricherMetrics {
 
     public void recordIn(String topic) {
         recordsIn.computeIfAbsent(topic, name -> Counter.builder(RECORDS_IN)
-                .description("Records read from an input topic").baseUnit("records").tag("topic", name)
+                .description("Records read from an input topic").tag("topic", name)
                 .register(registry)).increment();
     }
 
@@ -66,7 +66,7 @@ public final class EnricherMetrics {
     public void deadLetter(String reason, String topic) {
         Counter.builder(DEAD_LETTERS)
                 .description("Records sent to the dead-letter topic, by reason and source topic")
-                .baseUnit("records").tag("reason", reason).tag("topic", topic)
+                .tag("reason", reason).tag("topic", topic)
                 .register(registry).increment();
     }
 
