@@ -26,7 +26,7 @@ class MonitoringTest {
         assertThat(alerts()).extracting(a -> a.path("alert").asText()).contains("EddyConsumerLagHigh",
                 "EddyDeadLettersRate", "EddyLateRecordsRate", "EddyApiErrorRate", "EddyInstanceDown");
         assertThat(alerts()).extracting(a -> a.path("expr").asText()).anyMatch(e -> e.contains("kafka_consumergroup_lag"))
-                .anyMatch(e -> e.contains("eddy_enricher_dead_letters_total"))
+                .anyMatch(e -> e.contains("eddy_(enricher|aggregator|lake_writer)_dead_letters_total"))
                 .anyMatch(e -> e.contains("eddy_aggregator_late_records_total"));
     }
 
