@@ -126,6 +126,24 @@ Argument: dict root key service streams(bool)
 {{- end }}
 {{- end -}}
 
+{{/*
+Non-secret Kafka client settings as -D system properties as well: a service that collects every kafka.* property by
+name sees system properties under their own names, while environment variables only override names it already
+knows. The JAAS line (a credential) is never put on the command line: it comes only from the Secret, as
+KAFKA_SASL_JAAS_CONFIG. Argument: root
+*/}}
+{{- define "eddy.kafkaJavaOptions" -}}
+{{- $opts := list (printf "-Dkafka.bootstrap.servers=%s" (include "eddy.bootstrapServers" .)) (printf "-Dkafka.security.protocol=%s" .Values.kafka.security.protocol) -}}
+{{- if eq (include "eddy.saslEnabled" .) "true" -}}
+{{- $opts = append $opts (printf "-Dkafka.sasl.mechanism=%s" .Values.kafka.security.saslMechanism) -}}
+{{- end -}}
+{{- if eq (include "eddy.tlsEnabled" .) "true" -}}
+{{- $opts = append $opts "-Dkafka.ssl.truststore.type=PEM" -}}
+{{- $opts = append $opts (printf "-Dkafka.ssl.truststore.location=/etc/eddy/kafka-ca/%s" .Values.kafka.truststore.certificateKey) -}}
+{{- end -}}
+{{- join " " $opts -}}
+{{- end -}}
+
 {{/* eddy.<service>.* settings as environment variables. Argument: dict settings service */}}
 {{- define "eddy.settingsEnv" -}}
 {{- $prefix := printf "EDDY_%s_" (.service | upper | replace "-" "_") -}}
@@ -161,12 +179,14 @@ Argument: dict root key service values streams(bool) javaOptions(string) env(lis
     - name: QUARKUS_HTTP_PORT
       value: {{ $v.port | quote }}
     - name: {{ $root.Values.image.javaOptionsVariable }}
-      value: {{ printf "%s %s" $root.Values.jvmOptions (default "" .javaOptions) | trim | quote }}
+      value: {{ printf "%s %s %s" $root.Values.jvmOptions (include "eddy.kafkaJavaOptions" $root) (default "" .javaOptions) | trim | quote }}
     {{- include "eddy.kafkaEnv" (dict "root" $root "key" .key "service" .service "streams" .streams) | nindent 4 }}
     {{- with .env }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
-    {{- include "eddy.settingsEnv" (dict "settings" $v.settings "service" .service) | nindent 4 }}
+    {{- with include "eddy.settingsEnv" (dict "settings" $v.settings "service" .service) }}
+    {{- . | trim | nindent 4 }}
+    {{- end }}
     {{- with $v.extraEnv }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
