@@ -6,6 +6,7 @@ import dev.eddy.aggregator.config.WindowSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.apache.kafka.streams.Topology;
 
 /** Hands the topology to Quarkus' Kafka Streams extension; settings are validated here, so bad ones fail the start. */
@@ -18,8 +19,9 @@ public class TopologyProducer {
         return new AggregatorMetrics(registry);
     }
 
+    // @Singleton, not @ApplicationScoped: KafkaStreams reads Topology's fields directly, which a client proxy lacks.
     @Produces
-    @ApplicationScoped
+    @Singleton
     Topology topology(AggregatorConfig config, AggregatorMetrics metrics) {
         QuerySettings.from(config);
         return AggregatorTopology.build(WindowSettings.from(config), metrics);
