@@ -2,6 +2,7 @@ package dev.eddy.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,6 +43,22 @@ class ManifestSchemaTest {
         List<Manifest> manifests = HelmChart.rendered(valueSet);
         assertThat(Policies.containers(manifests)).isNotEmpty();
         assertThat(Policies.check(manifests)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "rendered chart with {0}: every workload is isolated by a NetworkPolicy")
+    @MethodSource("valueSets")
+    void everyWorkloadIsSelectedByANetworkPolicy(String valueSet) {
+        List<Manifest> manifests = HelmChart.rendered(valueSet);
+        List<JsonNode> selectors = manifests.stream().filter(m -> m.kind().equals("NetworkPolicy"))
+                .map(m -> m.body().at("/spec/podSelector/matchLabels")).toList();
+        manifests.stream().filter(m -> m.kind().equals("Deployment") || m.kind().equals("StatefulSet")).forEach(w -> {
+            JsonNode labels = w.body().at("/spec/template/metadata/labels");
+            assertThat(selectors).as("%s: no NetworkPolicy selects its pods", w.describe()).anySatisfy(selector -> {
+                assertThat(selector.size()).isPositive();
+                selector.fields().forEachRemaining(label -> assertThat(labels.path(label.getKey()).asText())
+                        .isEqualTo(label.getValue().asText()));
+            });
+        });
     }
 
     @Test
