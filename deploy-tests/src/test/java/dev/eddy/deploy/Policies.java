@@ -28,7 +28,8 @@ final class Policies {
 
         boolean runsToCompletion() {
             return manifest.kind().equals("Job") || manifest.kind().equals("CronJob")
-                    || manifest.body().path("metadata").path("annotations").has("helm.sh/hook");
+                    || manifest.body().path("metadata").path("annotations").has("helm.sh/hook")
+                    || manifest.body().path("metadata").path("annotations").has(HelmChart.RENDERED_HOOK);
         }
     }
 
