@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What {@code GET /api/v1/generator/status} answers.
  *
- * @param state          stopped, waiting-for-kafka, running, done or failed
+ * @param state          what the generator is doing: stopped, waiting-for-kafka, running, done or failed
+ * @param running        whether it is started (a started generator may still be waiting for Kafka)
  * @param reason         why the generator waits or failed; absent otherwise
  * @param sent           records acknowledged by Kafka, all topics
  * @param sentByTopic    records acknowledged by Kafka, per topic

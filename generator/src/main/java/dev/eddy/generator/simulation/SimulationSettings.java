@@ -35,7 +35,8 @@ public record SimulationSettings(
     public static final long UNBOUNDED = 0;
 
     public SimulationSettings {
-        Objects.requireNonNull(dailyShapeZone, "dailyShapeZone");
+        // "UTC" and "Z" are the same zone: compare and compute with the fixed offset.
+        dailyShapeZone = Objects.requireNonNull(dailyShapeZone, "dailyShapeZone").normalized();
         require(eventsPerSecond > 0 && Double.isFinite(eventsPerSecond), "eventsPerSecond must be > 0");
         require(maxEvents >= 0, "maxEvents must be >= 0");
         require(initialUsers >= 0, "initialUsers must be >= 0");
