@@ -1,0 +1,270 @@
+package dev.eddy.enricher.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eddy.enricher.TestRecords;
+import dev.eddy.events.Topics;
+import dev.eddy.testing.EmbeddedKafkaBroker;
+import dev.eddy.testing.KafkaTestClient;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static dev.eddy.enricher.TestRecords.bytes;
+
+/**
+ * Enricher benchmark (bench/enricher/run.sh; never part of the test command). For the pass-through baseline and for
+ * the enricher, each on a fresh embedded broker with the same settings:
+ * <ol>
+ *   <li>sustained rate: a backlog of clicks is preloaded, the app is started, and the rate is the number of output
+ *       records over the span of their log-append times (first to last output append);</li>
+ *   <li>latency: with the app caught up, clicks are produced at a fixed rate; per click, the output's log-append time
+ *       minus the input's log-append time (both topics use LogAppendTime), and the time until a read_committed
+ *       consumer sees it (exactly once makes output visible only at commit, every 100 ms).</li>
+ * </ol>
+ * Settings (system properties): bench.clicks (200000), bench.rate (2000/s), bench.latency-seconds (20),
+ * bench.partitions (6).
+ */
+public final class EnricherBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int USERS = 40;
+
+    private EnricherBenchmark() {
+    }
+
+    record Result(String mode, int records, double recordsPerSecond, double drainSeconds, int latencyRecords,
+                  long appendP50, long appendP99, long visibleP50, long visibleP99) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clicks = Integer.getInteger("bench.clicks", 200_000);
+        int rate = Integer.getInteger("bench.rate", 2_000);
+        int latencySeconds = Integer.getInteger("bench.latency-seconds", 20);
+        int partitions = Integer.getInteger("bench.partitions", 6);
+        List<Result> results = new ArrayList<>();
+        for (String mode : List.of("passthrough", "enrich")) {
+            results.add(run(mode, clicks, rate, latencySeconds, partitions));
+        }
+        System.out.println();
+        System.out.println("| app | sustained records/s | backlog drained in | latency sample | append→append p50 / p99"
+                + " | append→visible (read_committed) p50 / p99 |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (Result r : results) {
+            System.out.printf("| %s | %,.0f | %.1f s (%,d records) | %,d at %d/s | %d ms / %d ms | %d ms / %d ms |%n",
+                    r.mode(), r.recordsPerSecond(), r.drainSeconds(), r.records(), r.latencyRecords(), rate,
+                    r.appendP50(), r.appendP99(), r.visibleP50(), r.visibleP99());
+        }
+        double ratio = results.get(1).recordsPerSecond() / results.get(0).recordsPerSecond();
+        System.out.printf("%nenricher / pass-through = %.0f%% (target >= 60%%)%n", ratio * 100);
+    }
+
+    static Result run(String mode, int clicks, int rate, int latencySeconds, int partitions) throws Exception {
+        System.out.printf("== %s: broker starting%n", mode);
+        Path stateDir = Files.createTempDirectory("eddy-bench-" + mode);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+             KafkaTestClient kafka = new KafkaTestClient(broker)) {
+            Map<String, String> logAppendTime = Map.of("message.timestamp.type", "LogAppendTime");
+            kafka.createTopic(Topics.CLICKS, partitions, logAppendTime);
+            kafka.createTopic(Topics.USERS, partitions);
+            kafka.createTopic(Topics.STATUS_CODES, 1);
+            kafka.createTopic(Topics.ENRICHED, partitions, logAppendTime);
+            kafka.createTopic(Topics.DEAD_LETTERS, 1);
+            long t0 = Instant.now().minus(Duration.ofMinutes(50)).toEpochMilli();
+            List<ProducerRecord<byte[], byte[]>> reference = new ArrayList<>();
+            reference.add(new ProducerRecord<>(Topics.STATUS_CODES, bytes("200"),
+                    bytes(TestRecords.statusCode(200, "Successful"))));
+            for (int id = 1; id <= USERS; id++) {
+                reference.add(new ProducerRecord<>(Topics.USERS, null, t0 - 60_000, bytes(Integer.toString(id)),
+                        bytes(TestRecords.user(id, "user" + id, "London", "Gold"))));
+            }
+            kafka.produceBytes(reference);
+
+            // 1. Backlog, then the app: sustained rate.
+            List<ProducerRecord<byte[], byte[]>> backlog = new ArrayList<>(clicks);
+            for (int i = 0; i < clicks; i++) {
+                backlog.add(clickRecord(i, t0 + i));
+            }
+            kafka.produceBytes(backlog);
+            backlog = null;
+            System.out.printf("== %s: %,d clicks preloaded; starting the app%n", mode, clicks);
+            Process app = startApp(mode, broker.bootstrapServers(), stateDir);
+            try {
+                long started = System.nanoTime();
+                long[] span = drain(broker.bootstrapServers(), clicks);
+                double drainSeconds = (System.nanoTime() - started) / 1e9;
+                double perSecond = (clicks - 1) / ((span[1] - span[0]) / 1000.0);
+                System.out.printf("== %s: %,.0f records/s over the output's append times%n", mode, perSecond);
+
+                // 2. Fixed rate, caught up: latency.
+                long[][] latencies = measureLatency(broker.bootstrapServers(), clicks, rate, latencySeconds, t0);
+                return new Result(mode, clicks, perSecond, drainSeconds, latencies[0].length,
+                        percentile(latencies[0], 50), percentile(latencies[0], 99),
+                        percentile(latencies[1], 50), percentile(latencies[1], 99));
+            } finally {
+                app.getOutputStream().close();
+                if (!app.waitFor(60, TimeUnit.SECONDS)) {
+                    app.destroyForcibly().waitFor();
+                }
+            }
+        }
+    }
+
+    private static ProducerRecord<byte[], byte[]> clickRecord(int sequence, long eventTime) {
+        int userId = sequence % (USERS + 2) - 1;    // mostly known users, some anonymous, some unknown
+        return new ProducerRecord<>(Topics.CLICKS, bytes(Integer.toString(userId)),
+                bytes(TestRecords.click("b-" + sequence, userId, eventTime)));
+    }
+
+    private static Process startApp(String mode, String bootstrap, Path stateDir) throws IOException {
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), BenchStreamsApp.class.getName(), mode, bootstrap,
+                stateDir.toString());
+        Process app = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); ; line = out.readLine()) {
+            if (line == null) {
+                throw new IllegalStateException(mode + " app exited before RUNNING");
+            }
+            if (line.contains("RUNNING")) {
+                return app;
+            }
+        }
+    }
+
+    /** Reads {@code count} committed output records; returns the first and last log-append time among them. */
+    private static long[] drain(String bootstrap, int count) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        int seen = 0;
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (seen < count) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("only " + seen + " of " + count + " records within 15 min");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    first = Math.min(first, record.timestamp());
+                    last = Math.max(last, record.timestamp());
+                    seen++;
+                }
+            }
+        }
+        return new long[] {first, last};
+    }
+
+    /**
+     * Produces at {@code rate} for {@code seconds}; returns per record [append→append, append→visible] in ms.
+     * Records are matched by their unique {@code _time}.
+     */
+    private static long[][] measureLatency(String bootstrap, int offsetBase, int rate, int seconds, long t0)
+            throws Exception {
+        int total = rate * seconds;
+        long timeBase = t0 + offsetBase + 1_000_000L;
+        Map<Long, Long> inputAppend = new ConcurrentHashMap<>();
+        Map<Long, long[]> output = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap);
+             KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            long start = System.nanoTime();
+            long interval = 1_000_000_000L / rate;
+            int sent = 0;
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds + 120L));
+            while (output.size() < total) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("latency phase: " + output.size() + " of " + total + " seen");
+                }
+                // Send whatever is due by now (pacing, not synchronisation), then poll briefly.
+                long due = Math.min(total, (System.nanoTime() - start) / interval + 1);
+                for (; sent < due; sent++) {
+                    long eventTime = timeBase + sent;
+                    ProducerRecord<byte[], byte[]> record = clickRecord(offsetBase + sent, eventTime);
+                    producer.send(record, (metadata, error) -> {
+                        if (error == null) {
+                            inputAppend.put(eventTime, metadata.timestamp());
+                        }
+                    });
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(5))) {
+                    long seenAt = System.currentTimeMillis();
+                    output.put(JSON.readTree(record.value()).get("_time").asLong(),
+                            new long[] {record.timestamp(), seenAt});
+                }
+                if (sent < total) {
+                    LockSupport.parkNanos(Math.max(0, start + sent * interval - System.nanoTime()));
+                }
+            }
+            producer.flush();
+        }
+        long[] appendToAppend = new long[total];
+        long[] appendToVisible = new long[total];
+        int i = 0;
+        for (Map.Entry<Long, long[]> entry : output.entrySet()) {
+            Long in = inputAppend.get(entry.getKey());
+            if (in == null) {
+                continue;
+            }
+            appendToAppend[i] = entry.getValue()[0] - in;
+            appendToVisible[i] = entry.getValue()[1] - in;
+            i++;
+        }
+        return new long[][] {Arrays.copyOf(appendToAppend, i), Arrays.copyOf(appendToVisible, i)};
+    }
+
+    private static long percentile(long[] values, int percentile) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
+        return consumer.partitionsFor(Topics.ENRICHED).stream()
+                .map(info -> new TopicPartition(Topics.ENRICHED, info.partition())).toList();
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        return new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+}
