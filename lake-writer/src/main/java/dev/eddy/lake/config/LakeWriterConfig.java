@@ -49,6 +49,9 @@ public interface LakeWriterConfig {
     @WithDefault("500ms")
     Duration pollTimeout();
 
+    /** Threads that decode and encode records, one partition each; the number of CPUs when absent. */
+    Optional<Integer> workerThreads();
+
     S3 s3();
 
     /** When files roll. Each rule depends on the records only, so a replay cuts at the same places. */

@@ -25,7 +25,8 @@ public record WriterSettings(
         Path spoolDir,
         Duration pollTimeout,
         S3Settings s3,
-        Map<String, Object> kafka) {
+        Map<String, Object> kafka,
+        int workerThreads) {
 
     public static final String PREFIX = "eddy.lake-writer.";
     public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
@@ -40,6 +41,9 @@ public record WriterSettings(
             throw new IllegalArgumentException("kafka.bootstrap.servers must be set");
         }
         kafka = Map.copyOf(kafka);
+        if (workerThreads < 1) {
+            throw new IllegalArgumentException(PREFIX + "worker-threads must be >= 1; was " + workerThreads);
+        }
     }
 
     /** Reads the mapped configuration; {@code kafka} holds every {@code kafka.*} key without its prefix. */
@@ -55,7 +59,7 @@ public record WriterSettings(
                 spool, config.pollTimeout(),
                 new S3Settings(config.s3().endpoint(), config.s3().region(), config.s3().pathStyle(),
                         config.s3().multipartThreshold().asLongValue(), config.s3().partSize().asLongValue()),
-                kafka);
+                kafka, config.workerThreads().orElse(Runtime.getRuntime().availableProcessors()));
     }
 
     public static CompressionCodecName codec(String name) {

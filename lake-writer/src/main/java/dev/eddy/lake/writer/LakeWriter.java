@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * The lake writer's loop: poll, decode, append to the partition's open Parquet file, publish the file when a roll
@@ -62,6 +63,7 @@ public final class LakeWriter implements Runnable {
     private final LakeMetrics metrics;
     private final PublishObserver observer;
     private final RollPolicy rollPolicy;
+    private final Workers workers;
 
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
     private volatile boolean running = true;
@@ -79,6 +81,7 @@ public final class LakeWriter implements Runnable {
         this.metrics = metrics;
         this.observer = observer;
         this.rollPolicy = new RollPolicy(settings.roll());
+        this.workers = new Workers(settings.workerThreads());
     }
 
     public WriterState state() {
@@ -116,6 +119,7 @@ public final class LakeWriter implements Runnable {
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
+        workers.close();
         state = WriterState.of(WriterState.Phase.STOPPED, "stopped");
     }
 
@@ -131,9 +135,7 @@ public final class LakeWriter implements Runnable {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
                 state = WriterState.of(WriterState.Phase.RUNNING, "assigned " + consumer.assignment().size()
                         + " partitions");
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    handle(record);
-                }
+                appendBatch(records);
                 enforceMemoryBound();
                 flushIdle(System.nanoTime());
                 commitWhereNoFileIsOpen();
@@ -148,44 +150,82 @@ public final class LakeWriter implements Runnable {
         }
     }
 
-    private void handle(ConsumerRecord<byte[], byte[]> record) {
-        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        PartitionState partition = partitions.computeIfAbsent(tp, key -> new PartitionState(
-                tables.forTopic(key.topic()).orElseThrow(() -> new IllegalStateException("no table for " + key))));
-        partition.handledThrough = record.offset();
-        LakeTable.DecodedRow row;
-        try {
-            row = partition.table.decode(record.value());
-        } catch (EventFormatException e) {
-            deadLetter(partition, record, DeadLetterHeaders.of(e, record.topic(), record.partition(),
-                    record.offset(), "lake-writer.decode"));
-            return;
-        } catch (SchemaMismatchException e) {
-            deadLetter(partition, record, new DeadLetterHeaders(e.getClass().getName(), e.getMessage(),
-                    SchemaMismatchException.REASON, record.topic(), record.partition(), record.offset(),
-                    "lake-writer.schema"));
-            return;
+    /**
+     * Appends a polled batch: each partition's records on a worker thread (partitions share nothing), then, on this
+     * thread, the dead letters are sent and the files that rolled are published and committed in offset order.
+     */
+    private void appendBatch(ConsumerRecords<byte[], byte[]> records) {
+        List<TopicPartition> touched = new ArrayList<>(records.partitions());
+        List<Callable<Void>> work = new ArrayList<>(touched.size());
+        for (TopicPartition tp : touched) {
+            PartitionState partition = partitions.computeIfAbsent(tp, key -> new PartitionState(
+                    tables.forTopic(key.topic()).orElseThrow(() -> new IllegalStateException("no table for " + key))));
+            List<ConsumerRecord<byte[], byte[]>> batch = records.records(tp);
+            work.add(() -> {
+                append(tp, partition, batch);
+                return null;
+            });
         }
-        long valueBytes = record.serializedValueSize();
-        OpenFile open = partition.open;
-        if (open != null) {
-            Optional<RollReason> roll = rollPolicy.beforeAppend(open.extent, valueBytes, row.eventTime());
-            if (roll.isPresent()) {
-                publishAndCommit(tp, partition, roll.get());
+        workers.runAll(work);
+        for (TopicPartition tp : touched) {
+            PartitionState partition = partitions.get(tp);
+            partition.deadLetters.forEach(dead -> deadLetters.send(dead.record(), dead.why()));
+            partition.deadLetters.clear();
+        }
+        for (TopicPartition tp : touched) {
+            PartitionState partition = partitions.get(tp);
+            for (FinishedFile file : partition.finished) {
+                publishAndCommit(tp, partition, file);
             }
+            partition.finished.clear();
         }
-        if (partition.open == null) {
-            partition.open = openFile(partition.table, tp, record.offset(), row.eventTime());
+    }
+
+    /** Runs on a worker thread and touches only {@code partition}. */
+    private void append(TopicPartition tp, PartitionState partition, List<ConsumerRecord<byte[], byte[]>> batch) {
+        for (ConsumerRecord<byte[], byte[]> record : batch) {
+            partition.handledThrough = record.offset();
+            LakeTable.DecodedRow row;
+            try {
+                row = partition.table.decode(record.value());
+            } catch (EventFormatException e) {
+                deadLetter(partition, record, DeadLetterHeaders.of(e, record.topic(), record.partition(),
+                        record.offset(), "lake-writer.decode"));
+                continue;
+            } catch (SchemaMismatchException e) {
+                deadLetter(partition, record, new DeadLetterHeaders(e.getClass().getName(), e.getMessage(),
+                        SchemaMismatchException.REASON, record.topic(), record.partition(), record.offset(),
+                        "lake-writer.schema"));
+                continue;
+            }
+            long valueBytes = record.serializedValueSize();
+            OpenFile open = partition.open;
+            if (open != null) {
+                Optional<RollReason> roll = rollPolicy.beforeAppend(open.extent, valueBytes, row.eventTime());
+                if (roll.isPresent()) {
+                    partition.finished.add(finish(partition, roll.get()));
+                }
+            }
+            if (partition.open == null) {
+                partition.open = openFile(partition.table, tp, record.offset(), row.eventTime());
+            }
+            partition.open.append(row.values(), record.offset(), valueBytes, row.eventTime(), record.timestamp(),
+                    System.nanoTime());
         }
-        partition.open.append(row.values(), record.offset(), valueBytes, row.eventTime(), record.timestamp(),
-                System.nanoTime());
     }
 
     private void deadLetter(PartitionState partition, ConsumerRecord<byte[], byte[]> record, DeadLetterHeaders why) {
         LOG.debugf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                 why.errorMessage());
-        deadLetters.send(record, why);
+        partition.deadLetters.add(new DeadLetter(record, why));
         metrics.deadLettered(partition.table.name(), why.reason());
+    }
+
+    /** Writes the footer of the partition's open file; the file waits in the spool folder to be published. */
+    private static FinishedFile finish(PartitionState partition, RollReason reason) {
+        OpenFile file = partition.open;
+        partition.open = null;
+        return new FinishedFile(file, file.file.finish(file.footer()), reason);
     }
 
     private OpenFile openFile(LakeTable<?> table, TopicPartition tp, long startOffset, long eventTime) {
@@ -196,26 +236,24 @@ public final class LakeWriter implements Runnable {
         return new OpenFile(name, file);
     }
 
-    /** Closes the partition's open file, publishes it, then commits the offset after its last record. */
-    private void publishAndCommit(TopicPartition tp, PartitionState partition, RollReason reason) {
-        OpenFile file = partition.open;
-        partition.open = null;
-        long size = file.file.finish(file.footer());
+    /** Publishes a finished file, then commits the offset after its last record. */
+    private void publishAndCommit(TopicPartition tp, PartitionState partition, FinishedFile finished) {
+        OpenFile file = finished.file();
         try {
             storage.publish(file.file.path(), file.name);
         } catch (StorageException e) {
             metrics.uploadFailed(partition.table.name());
-            file.file.close();
             throw e;
         }
         observer.published(file.name);
         deadLetters.awaitAcknowledged();
         consumer.commitSync(Map.of(tp, new OffsetAndMetadata(file.lastOffset + 1,
                 "lake-writer " + file.name.relativePath())));
-        partition.committedThrough = file.lastOffset;
-        metrics.fileCommitted(partition.table.name(), reason, file.extent.records(), size,
+        partition.committedThrough = Math.max(partition.committedThrough, file.lastOffset);
+        metrics.fileCommitted(partition.table.name(), finished.reason(), file.extent.records(), finished.size(),
                 Duration.ofMillis(System.currentTimeMillis() - file.oldestRecordTimestamp));
-        LOG.debugf("committed %s (%d records, %d bytes, %s)", file.name, file.extent.records(), size, reason);
+        LOG.debugf("committed %s (%d records, %d bytes, %s)", file.name, file.extent.records(), finished.size(),
+                finished.reason());
     }
 
     /**
@@ -239,7 +277,7 @@ public final class LakeWriter implements Runnable {
                     .orElseThrow();
             total -= largest.getValue().open.file.bufferedBytes();
             open--;
-            publishAndCommit(largest.getKey(), largest.getValue(), RollReason.MEMORY);
+            publishAndCommit(largest.getKey(), largest.getValue(), finish(largest.getValue(), RollReason.MEMORY));
         }
         metrics.buffered(total, open);
     }
@@ -249,7 +287,7 @@ public final class LakeWriter implements Runnable {
         for (Map.Entry<TopicPartition, PartitionState> entry : partitions.entrySet()) {
             OpenFile open = entry.getValue().open;
             if (open != null && nowNanos - open.lastAppendNanos >= idleNanos) {
-                publishAndCommit(entry.getKey(), entry.getValue(), RollReason.IDLE);
+                publishAndCommit(entry.getKey(), entry.getValue(), finish(entry.getValue(), RollReason.IDLE));
             }
         }
     }
@@ -270,12 +308,7 @@ public final class LakeWriter implements Runnable {
     }
 
     private void abandonAll() {
-        for (PartitionState partition : partitions.values()) {
-            if (partition.open != null) {
-                partition.open.file.close();
-                partition.open = null;
-            }
-        }
+        partitions.values().forEach(PartitionState::abandon);
         partitions.clear();
         metrics.buffered(0, 0);
     }
@@ -288,8 +321,8 @@ public final class LakeWriter implements Runnable {
         // Records of aborted transactions (the Streams apps run exactly_once_v2) never reach the lake.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        // Large polls spanning several partitions keep every worker thread busy.
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "eddy-lake-writer");
         return config;
     }
@@ -321,9 +354,14 @@ public final class LakeWriter implements Runnable {
         }
     }
 
-    /** Per assigned partition: its table, its open file, and how far it is handled and committed. */
+    /**
+     * Per assigned partition: its table, its open file, files finished in this batch and dead letters found in it
+     * (both handed over by the worker), and how far it is handled and committed.
+     */
     private static final class PartitionState {
         final LakeTable<?> table;
+        final List<FinishedFile> finished = new ArrayList<>();
+        final List<DeadLetter> deadLetters = new ArrayList<>();
         OpenFile open;
         long handledThrough = -1;
         long committedThrough = -1;
@@ -331,6 +369,23 @@ public final class LakeWriter implements Runnable {
         PartitionState(LakeTable<?> table) {
             this.table = table;
         }
+
+        /** Drops what is not published: it is rebuilt from the committed offset. */
+        void abandon() {
+            if (open != null) {
+                open.file.close();
+                open = null;
+            }
+            finished.forEach(file -> file.file().file.close());
+            finished.clear();
+            deadLetters.clear();
+        }
+    }
+
+    private record FinishedFile(OpenFile file, long size, RollReason reason) {
+    }
+
+    private record DeadLetter(ConsumerRecord<byte[], byte[]> record, DeadLetterHeaders why) {
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {
@@ -356,8 +411,8 @@ public final class LakeWriter implements Runnable {
             List<TopicPartition> list = new ArrayList<>(gone);
             for (TopicPartition tp : list) {
                 PartitionState partition = partitions.remove(tp);
-                if (partition != null && partition.open != null) {
-                    partition.open.file.close();
+                if (partition != null) {
+                    partition.abandon();
                 }
             }
         }

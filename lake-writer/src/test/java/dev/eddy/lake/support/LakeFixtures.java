@@ -42,7 +42,7 @@ public final class LakeFixtures {
         return new WriterSettings(root, "lake-test-" + UUID.randomUUID(), CompressionCodecName.ZSTD,
                 new WriterSettings.RollLimits(maxRecords, 64L * 1024 * 1024, Duration.ofMinutes(30)),
                 idleFlush, 64L * 1024 * 1024, 8L * 1024 * 1024, spool, Duration.ofMillis(200),
-                WriterSettings.S3Settings.defaults(), Map.of("bootstrap.servers", bootstrap));
+                WriterSettings.S3Settings.defaults(), Map.of("bootstrap.servers", bootstrap), 2);
     }
 
     public static EnrichedClick click(String eventId, int userId, long eventTime, String page) {

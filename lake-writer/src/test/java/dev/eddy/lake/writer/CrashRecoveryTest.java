@@ -87,7 +87,7 @@ class CrashRecoveryTest {
         WriterSettings after = new WriterSettings(before.root(), group, before.compression(),
                 new WriterSettings.RollLimits(700, before.roll().maxBytes(), before.roll().maxSpan()),
                 Duration.ofSeconds(1), before.maxBufferedBytes(), before.rowGroupSize(), before.spoolDir(),
-                before.pollTimeout(), before.s3(), before.kafka());
+                before.pollTimeout(), before.s3(), before.kafka(), 2);
         try (WriterRun second = new WriterRun(new LakeWriter(after, new TableRegistry(),
                 new LocalFolderStorage(lake), new LakeMetrics(new SimpleMeterRegistry()), PublishObserver.NONE))) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->

@@ -1,0 +1,109 @@
+package dev.eddy.lake.bench;
+
+import dev.eddy.events.Topics;
+import dev.eddy.lake.config.WriterSettings;
+import dev.eddy.lake.metrics.LakeMetrics;
+import dev.eddy.lake.storage.LakeRoot;
+import dev.eddy.lake.storage.LakeStorage;
+import dev.eddy.lake.storage.LakeStorages;
+import dev.eddy.lake.table.TableRegistry;
+import dev.eddy.lake.writer.LakeWriter;
+import dev.eddy.lake.writer.PublishObserver;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The lake writer as the service runs it (default S3 client with the default credentials chain, pointed at
+ * s3proxy), timed from start until its group has committed every offset of {@value Topics#ENRICHED}. Samples its
+ * own heap every 50 ms.
+ */
+public final class WriterUnderTest {
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = args[0];
+        URI endpoint = URI.create(args[1]);
+        long records = Long.parseLong(args[2]);
+        String compression = args[3];
+        // Outside Quarkus nothing sets log levels, and parquet-java's record consumer logs every value at DEBUG.
+        org.jboss.logmanager.LogContext.getSystemLogContext().getLogger("")
+                .setLevel(java.util.logging.Level.INFO);
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong peakHeap = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+
+        String group = "bench-" + System.nanoTime();
+        WriterSettings settings = new WriterSettings(new LakeRoot.S3Location("eddy-lake", "bench"), group,
+                WriterSettings.codec(compression),
+                new WriterSettings.RollLimits(250_000, 256L << 20, Duration.ofMinutes(15)), Duration.ofMillis(500),
+                256L << 20, 32L << 20, Files.createTempDirectory("eddy-bench-spool"), Duration.ofMillis(200),
+                new WriterSettings.S3Settings(Optional.of(endpoint), "us-east-1", true, 16L << 20, 8L << 20),
+                Map.of("bootstrap.servers", bootstrap), Runtime.getRuntime().availableProcessors());
+        LakeStorage storage = LakeStorages.open(settings);
+        try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(endpoint)
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1).forcePathStyle(true)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            s3.createBucket(create -> create.bucket("eddy-lake"));
+        }
+
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        LakeWriter writer = new LakeWriter(settings, new TableRegistry(), storage, new LakeMetrics(meters),
+                PublishObserver.NONE);
+        long started = System.nanoTime();
+        Thread thread = new Thread(writer, "lake-writer");
+        thread.start();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < 6; p++) {
+                latest.put(new TopicPartition(Topics.ENRICHED, p), OffsetSpec.latest());
+            }
+            long end = admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(info -> info.offset()).sum();
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                long done = committed.entrySet().stream()
+                        .filter(entry -> entry.getKey().topic().equals(Topics.ENRICHED))
+                        .mapToLong(entry -> entry.getValue().offset()).sum();
+                if (done >= end) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        writer.stop();
+        thread.join();
+        storage.close();
+        double written = meters.get("eddy.lake.writer.records.written").counter().count();
+        System.out.printf("RESULT records written: %,.0f of %,d in %.2f s = %,.0f records/s (%s, %d files)%n",
+                written, records, seconds, written / seconds, compression,
+                (long) meters.get("eddy.lake.writer.file.size").summary().count());
+        System.out.printf("RESULT peak heap used: %,d MiB of -Xmx %,d MiB%n", peakHeap.get() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+}
