@@ -70,6 +70,11 @@ final class AggregatorProcess implements AutoCloseable {
         }
     }
 
+    /** Crash (SIGKILL): the instance does not leave the consumer group; its tasks stay assigned to it for a while. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

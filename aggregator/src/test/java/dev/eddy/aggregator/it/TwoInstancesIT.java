@@ -17,6 +17,7 @@ import dev.eddy.testing.KafkaBrokers;
 import dev.eddy.testing.KafkaTestClient;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,10 @@ class TwoInstancesIT {
                     "quarkus.kafka-streams.application-id", "eddy-aggregator-it",
                     "eddy.aggregator.standby-replicas", "1",
                     "eddy.aggregator.sessions.inactivity-gap", "2M",
-                    "eddy.aggregator.advertised-host", "localhost"));
+                    "eddy.aggregator.advertised-host", "localhost",
+                    // A crashed instance keeps its partitions until its session times out: 20 s, long enough to
+                    // observe 503 and stale reads, short enough for the test.
+                    "kafka-streams.session.timeout.ms", "20000"));
             for (String window : List.of("user-activity", "page-views.tumbling", "page-views.hopping", "sessions",
                     "errors", "segments")) {
                 settings.put("eddy.aggregator." + window + ".grace", "1H");
@@ -163,11 +167,43 @@ class TwoInstancesIT {
             }
         }
 
-        // 6. Stop the second instance; the first takes over its partitions and answers every key itself.
-        second.stop(Duration.ofSeconds(60));
+        // 6. Crash the second instance. Until its session times out it still owns its partitions, so the first
+        //    instance cannot forward to it: 503 with Retry-After, unless the caller accepts a stale read, which the
+        //    first instance's standby copy answers, saying so.
+        int userOnSecond = userOwnedBy(second);
+        second.kill();
+        String path = "/api/v1/users/" + userOnSecond + "/activity?" + RANGE;
+        HttpResponse<String> unavailable = get(first, path);
+        assertThat(unavailable.statusCode()).as(unavailable.body()).isEqualTo(503);
+        assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
+        HttpResponse<String> stale = get(first, path + "&allowStale=true");
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(200);
+        assertThat(stale.headers().firstValue("X-Eddy-Stale")).hasValue("true");
+        assertThat(JSON.readValue(stale.body(), UserActivityResponse.class).windows())
+                .isEqualTo(expected.userActivity(userOnSecond));
+
+        // 7. Once the group notices, the first instance takes over every partition and answers every key itself.
         assertThat(checkEveryKey(first)).containsExactly(first.address());
         awaitAnswer(first, "/api/v1/totals?" + RANGE, TotalsResponse.class,
                 totals -> assertThat(totals.events()).isEqualTo(expected.totalEvents()));
+    }
+
+    /** A user whose activity partition is active on {@code instance}, per the instance metadata. */
+    private static int userOwnedBy(AggregatorProcess instance) throws Exception {
+        JsonNode instances = JSON.readTree(get(first, "/api/v1/instances").body()).get("instances");
+        Set<Integer> owned = new HashSet<>();
+        for (JsonNode node : instances) {
+            if (node.get("port").asInt() == instance.port()) {
+                node.get("stores").get("user-activity-1m").get("active").forEach(p -> owned.add(p.asInt()));
+            }
+        }
+        for (int user = 0; user < USERS; user++) {
+            byte[] key = Integer.toString(user).getBytes(StandardCharsets.UTF_8);
+            if (owned.contains(Utils.toPositive(Utils.murmur2(key)) % 6)) {
+                return user;
+            }
+        }
+        throw new AssertionError("no user on " + instance.address() + " (partitions " + owned + ")");
     }
 
     /** Checks every user and page on one instance (waiting where needed); returns who served the answers. */
