@@ -25,7 +25,7 @@ class LaunchSettingsTest {
                 EddyService.ENRICHER, 8082, EddyService.AGGREGATOR, 8083, EddyService.LAKE_WRITER, 8084));
         assertThat(settings.build()).isEqualTo(LaunchSettings.Build.IF_MISSING);
         assertThat(settings.selectedServices()).isEmpty();
-        assertThat(settings.brokerJavaOptions()).containsExactly("-Xms256m", "-Xmx1g");
+        assertThat(settings.brokerJavaOptions()).containsExactly("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20");
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class BrokerProcess {
         JvmCommand command = JvmCommand.mainClass(settings.classPath(), "kafka.Kafka",
                         List.of(settings.configFile().toString()))
                 .withJvmOptions(settings.javaOptions())
-                .withJvmOptions(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true"))
+                .withJvmOptions(List.of("-Djava.awt.headless=true"))
                 .withSystemProperties(logging());
         if (settings.watchdogAgent().isPresent()) {
             command = command.withWatchdog(settings.watchdogAgent().get());
@@ -135,7 +135,7 @@ public final class BrokerProcess {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new BrokerStartException("the Kafka broker exited during start (exit "
-                        + process.exitCode().orElse(-1) + "); its log is " + settings.log(), process.tailOfLog(20));
+                        + process.exitCode().orElse(-1) + "); its log is " + settings.log(), process.failureLines(8));
             }
             if (KafkaAdmins.reachable(settings.bootstrapServers(), Duration.ofSeconds(2))) {
                 return;

@@ -12,7 +12,6 @@ import dev.eddy.launcher.progress.ProgressView;
 import dev.eddy.launcher.progress.ServiceLine;
 import dev.eddy.launcher.services.ServiceHealth;
 import dev.eddy.launcher.services.ServiceProcess;
-import org.apache.kafka.clients.admin.Admin;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -62,8 +61,8 @@ final class LiveProgress {
             ProgressView.render(header, serviceLines(), Progress.of(new OffsetSnapshot(0, Map.of(), Map.of())),
                     startupNotices).forEach(context.out()::println);
         }
-        try (Admin admin = KafkaAdmins.create(settings.bootstrapServers(), Duration.ofSeconds(5))) {
-            OffsetSampler sampler = new OffsetSampler(admin, Clock.systemUTC());
+        try (KafkaAdmins.Session session = KafkaAdmins.open(settings.bootstrapServers(), Duration.ofSeconds(5))) {
+            OffsetSampler sampler = new OffsetSampler(session.admin(), Clock.systemUTC());
             OffsetSnapshot previous = null;
             while (!stack.stopRequested()) {
                 if (!stack.broker().isAlive()) {

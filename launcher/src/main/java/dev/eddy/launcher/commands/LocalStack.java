@@ -24,6 +24,8 @@ final class LocalStack {
 
     private final PidRegistry registry;
     private final PrintStream out;
+    private final Duration serviceGrace;
+    private final Duration brokerGrace;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -31,8 +33,14 @@ final class LocalStack {
     private boolean stopping;
 
     LocalStack(PidRegistry registry, PrintStream out) {
+        this(registry, out, SERVICE_GRACE, BROKER_GRACE);
+    }
+
+    LocalStack(PidRegistry registry, PrintStream out, Duration serviceGrace, Duration brokerGrace) {
         this.registry = registry;
         this.out = out;
+        this.serviceGrace = serviceGrace;
+        this.brokerGrace = brokerGrace;
     }
 
     synchronized void broker(BrokerProcess broker) {
@@ -67,12 +75,14 @@ final class LocalStack {
 
     /** Stops everything once; a second caller waits until the first has finished. */
     void stop() {
+        boolean first;
         synchronized (this) {
-            if (stopping) {
-                awaitStopped();
-                return;
-            }
+            first = !stopping;
             stopping = true;
+        }
+        if (!first) {
+            awaitStopped();  // outside the lock: the first caller needs it to read the services
+            return;
         }
         stopRequested.countDown();
         try {
@@ -83,17 +93,17 @@ final class LocalStack {
                 running.forEach(ServiceProcess::requestStop);
             }
             for (ServiceProcess service : services()) {
-                ProcessStopper.Outcome outcome = service.awaitStopped(SERVICE_GRACE);
+                ProcessStopper.Outcome outcome = service.awaitStopped(serviceGrace);
                 if (outcome == ProcessStopper.Outcome.KILLED) {
-                    out.println(service.name() + " did not stop within " + SERVICE_GRACE.toSeconds()
+                    out.println(service.name() + " did not stop within " + serviceGrace.toSeconds()
                             + " s and was killed");
                 }
             }
             BrokerProcess kafka = broker();
             if (kafka != null) {
                 out.println("Stopping the Kafka broker...");
-                if (kafka.stop(BROKER_GRACE) == ProcessStopper.Outcome.KILLED) {
-                    out.println("The broker did not stop within " + BROKER_GRACE.toSeconds() + " s and was killed");
+                if (kafka.stop(brokerGrace) == ProcessStopper.Outcome.KILLED) {
+                    out.println("The broker did not stop within " + brokerGrace.toSeconds() + " s and was killed");
                 }
             }
             registry.forget(PidRegistry.LAUNCHER);

@@ -11,7 +11,6 @@ import dev.eddy.launcher.process.PidRegistry;
 import dev.eddy.launcher.progress.OffsetSampler;
 import dev.eddy.launcher.progress.OffsetSnapshot;
 import dev.eddy.launcher.progress.Progress;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Clock;
@@ -76,12 +75,12 @@ public final class StatusCommand implements Command {
             return NOT_RUNNING;
         }
         context.out().println("Broker " + bootstrap + ": reachable");
-        try (Admin admin = KafkaAdmins.create(bootstrap, BROKER_TIMEOUT)) {
-            OffsetSnapshot snapshot = new OffsetSampler(admin, Clock.systemUTC()).sample();
+        try (KafkaAdmins.Session session = KafkaAdmins.open(bootstrap, BROKER_TIMEOUT)) {
+            OffsetSnapshot snapshot = new OffsetSampler(session.admin(), Clock.systemUTC()).sample();
             printTopics(context, snapshot);
             List<Progress.GroupLag> lags = Progress.of(snapshot).lags();
             context.out().println("Consumer groups (lag):" + (lags.isEmpty() ? " none yet" : ""));
-            lags.forEach(lag -> context.out().printf(Locale.ROOT, "  %-44s %,14d%n", lag.group(), lag.lag()));
+            lags.forEach(lag -> context.out().printf(Locale.ROOT, "  %-48s %14s%n", lag.group(), lag.describe()));
         } catch (OffsetSampler.SampleException e) {
             context.out().println("Cannot read offsets: " + e.getMessage());
             return NOT_RUNNING;
@@ -97,7 +96,7 @@ public final class StatusCommand implements Command {
             partitionsAndSum[1] += entry.getValue();
         }
         context.out().println("Topics (partitions, sum of end offsets):");
-        byTopic.forEach((topic, values) -> context.out().printf(Locale.ROOT, "  %-44s %3d %,14d%n", topic,
+        byTopic.forEach((topic, values) -> context.out().printf(Locale.ROOT, "  %-48s %3d %,14d%n", topic,
                 values[0], values[1]));
     }
 }

@@ -72,7 +72,8 @@ public final class UpCommand implements Command {
                 + "  --no-build                                      never build; start what is built\n"
                 + "  --retention-hours N    EDDY_RETENTION_HOURS     topic retention by time (default 24)\n"
                 + "  --retention-mb N       EDDY_RETENTION_MB        retention by size, per partition (default 1024)\n"
-                + "                         EDDY_BROKER_JAVA_OPTS    JVM options of the broker (default -Xms256m -Xmx1g)\n"
+                + "                         EDDY_BROKER_JAVA_OPTS    JVM options of the broker (default:\n"
+                + "                                                  " + LaunchSettings.DEFAULT_BROKER_JAVA_OPTIONS + ")\n"
                 + "                         EDDY_SERVICE_JAVA_OPTS   JVM options of every service (e.g. -Xmx512m)";
     }
 
@@ -167,7 +168,8 @@ public final class UpCommand implements Command {
                         : "resumed the data in " + home.kafkaData());
 
         List<String> notices = new ArrayList<>();
-        try (Admin admin = KafkaAdmins.create(broker.bootstrapServers(), Duration.ofSeconds(30))) {
+        try (KafkaAdmins.Session session = KafkaAdmins.open(broker.bootstrapServers(), Duration.ofSeconds(30))) {
+            Admin admin = session.admin();
             TopicSetup.Result topics = TopicSetup.ensure(admin, TopicPlan.forPartitions(settings.partitions()));
             context.out().println("Topics: " + topics.created().size() + " created, " + topics.existing().size()
                     + " already there.");

@@ -25,12 +25,14 @@ public final class ChildProcess {
     private final Process process;
     private final Path log;
     private final PidRegistry registry;
+    private final long logStart;
 
-    private ChildProcess(String name, Process process, Path log, PidRegistry registry) {
+    private ChildProcess(String name, Process process, Path log, PidRegistry registry, long logStart) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.registry = registry;
+        this.logStart = logStart;
     }
 
     /**
@@ -52,9 +54,10 @@ public final class ChildProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(environment);
+            long logStart = Files.size(log);
             Process process = builder.start();
             registry.record(PidFile.of(name, process.toHandle(), port));
-            return new ChildProcess(name, process, log, registry);
+            return new ChildProcess(name, process, log, registry, logStart);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
         }
@@ -114,5 +117,14 @@ public final class ChildProcess {
     /** The last lines of the log, to show why a process died without sending the user to the file. */
     public List<String> tailOfLog(int lines) {
         return LogTail.last(log, lines);
+    }
+
+    /**
+     * Why it failed, as briefly as the log allows: the first ERROR lines this run wrote (a failed start logs its cause
+     * first and then many lines of orderly shutdown), else the last lines.
+     */
+    public List<String> failureLines(int max) {
+        List<String> errors = LogTail.errorsSince(log, logStart, max);
+        return errors.isEmpty() ? tailOfLog(max) : errors;
     }
 }

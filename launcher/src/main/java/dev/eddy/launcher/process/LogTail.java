@@ -15,6 +15,40 @@ public final class LogTail {
     private LogTail() {
     }
 
+    /**
+     * The ERROR and FATAL lines written after byte {@code offset}, each followed by the message of the exception it
+     * logged and its {@code Caused by:} lines (the stack frames left out), at most {@code max} lines in all.
+     */
+    public static List<String> errorsSince(Path file, long offset, int max) {
+        List<String> errors = new java.util.ArrayList<>();
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            in.seek(Math.min(offset, in.length()));
+            java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    java.nio.channels.Channels.newInputStream(in.getChannel()), StandardCharsets.UTF_8));
+            String line;
+            boolean inError = false;
+            boolean messageTaken = false;
+            while (errors.size() < max && (line = reader.readLine()) != null) {
+                if (line.contains(" ERROR ") || line.contains(" FATAL ")) {
+                    errors.add(line);
+                    inError = true;
+                    messageTaken = false;
+                } else if (inError && line.startsWith("Caused by:")) {
+                    errors.add(line);
+                } else if (inError && !messageTaken && !line.isBlank() && !Character.isWhitespace(line.charAt(0))
+                        && !Character.isDigit(line.charAt(0))) {
+                    errors.add(line);
+                    messageTaken = true;
+                } else if (!line.isEmpty() && Character.isDigit(line.charAt(0))) {
+                    inError = false;
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return errors;
+    }
+
     public static List<String> last(Path file, int lines) {
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
             long length = in.length();

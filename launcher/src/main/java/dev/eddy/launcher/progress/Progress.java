@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -23,8 +24,20 @@ public record Progress(List<Stage> stages, List<GroupLag> lags) {
     public record Stage(String name, String measuredOn, long total, OptionalDouble perSecond) {
     }
 
-    /** Records a consumer group has not processed yet, over all partitions it has committed offsets for. */
-    public record GroupLag(String group, long lag) {
+    /**
+     * Records a consumer group has not processed yet, over all partitions it has committed offsets for; empty while
+     * the group has committed nothing (the lake writer commits only once a file is complete).
+     */
+    public record GroupLag(String group, OptionalLong lag) {
+
+        public static GroupLag of(String group, long lag) {
+            return new GroupLag(group, OptionalLong.of(lag));
+        }
+
+        public String describe() {
+            return lag.isPresent() ? String.format(java.util.Locale.ROOT, "%,d", lag.getAsLong())
+                    : "nothing committed yet";
+        }
     }
 
     /** Consumer groups whose id contains this are the lake writer's (e.g. {@code eddy-lake-writer}). */
@@ -81,8 +94,12 @@ public record Progress(List<Stage> stages, List<GroupLag> lags) {
 
     /** Lag per group, sorted by group id: end offset minus committed offset, summed over partitions. */
     static List<GroupLag> lags(OffsetSnapshot snapshot) {
-        Map<String, Long> lags = new TreeMap<>();
+        Map<String, OptionalLong> lags = new TreeMap<>();
         snapshot.committedByGroup().forEach((group, committed) -> {
+            if (committed.isEmpty()) {
+                lags.put(group, OptionalLong.empty());
+                return;
+            }
             long lag = 0;
             for (Map.Entry<TopicPartition, Long> entry : committed.entrySet()) {
                 Long end = snapshot.endOffsets().get(entry.getKey());
@@ -90,7 +107,7 @@ public record Progress(List<Stage> stages, List<GroupLag> lags) {
                     lag += Math.max(0, end - entry.getValue());
                 }
             }
-            lags.put(group, lag);
+            lags.put(group, OptionalLong.of(lag));
         });
         return lags.entrySet().stream().map(entry -> new GroupLag(entry.getKey(), entry.getValue())).toList();
     }

@@ -46,7 +46,7 @@ public final class ProgressView {
         lines.add("");
         lines.add("  consumer lag     " + (progress.lags().isEmpty() ? "no consumer group yet"
                 : progress.lags().stream()
-                        .map(lag -> lag.group() + " " + String.format(Locale.ROOT, "%,d", lag.lag()))
+                        .map(lag -> lag.group() + " " + lag.describe())
                         .collect(Collectors.joining("   "))));
         for (String notice : notices) {
             lines.add("  ! " + notice);
@@ -63,7 +63,7 @@ public final class ProgressView {
                         stage.total()) + ")")
                 .collect(Collectors.joining(", "))
                 + (progress.lags().isEmpty() ? "" : "; lag " + progress.lags().stream()
-                .map(lag -> lag.group() + " " + lag.lag()).collect(Collectors.joining(", ")));
+                .map(lag -> lag.group() + " " + lag.describe()).collect(Collectors.joining(", ")));
     }
 
     static String rate(Progress.Stage stage) {

@@ -51,9 +51,19 @@ class ProgressTest {
                         "stale", Map.of(CLICKS_0, 900L)));
 
         assertThat(Progress.of(snapshot).lags()).containsExactly(
-                new Progress.GroupLag("eddy-aggregator", 400),
-                new Progress.GroupLag("eddy-enricher", 10),
-                new Progress.GroupLag("stale", 0));
+                Progress.GroupLag.of("eddy-aggregator", 400),
+                Progress.GroupLag.of("eddy-enricher", 10),
+                Progress.GroupLag.of("stale", 0));
+    }
+
+    @Test
+    void aGroupThatCommittedNothingHasNoLagFigureRatherThanZero() {
+        OffsetSnapshot snapshot = new OffsetSnapshot(1_000, Map.of(ENRICHED_0, 500L),
+                Map.of("eddy-lake-writer", Map.of()));
+
+        Progress.GroupLag lag = Progress.of(snapshot).lags().get(0);
+        assertThat(lag.lag()).isEmpty();
+        assertThat(lag.describe()).isEqualTo("nothing committed yet");
     }
 
     @Test
