@@ -74,10 +74,23 @@ java -Xmx1g -Dkafka.bootstrap.servers="$BOOTSTRAP" -Dquarkus.http.port="$HTTP_PO
   -Deddy.generator.rate="$RATE" -Deddy.generator.seed=1 ${GENERATOR_OPTS:-} \
   -jar "$JAR" >"$WORK/generator.log" 2>&1 &
 GENERATOR_PID=$!
-until grep -q '"state":"done"' <(curl -s "http://127.0.0.1:$HTTP_PORT/api/v1/generator/status" || true); do
+# CPU seconds (user + system) a process used so far, from /proc: on a shared machine, CPU per click is the steadier
+# figure; wall-clock throughput depends on what else runs.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+status() { curl -s "http://127.0.0.1:$HTTP_PORT/api/v1/generator/status" || true; }
+until grep -q '"state":"\(running\|done\)"' <(status); do
   if ! kill -0 "$GENERATOR_PID" 2>/dev/null; then echo "the generator exited:"; tail -20 "$WORK/generator.log"; exit 1; fi
-  sleep 1
+  sleep 0.2
 done
+GEN_CPU0="$(cpu_seconds "$GENERATOR_PID")"; BROKER_CPU0="$(cpu_seconds "$BROKER_PID")"
+until grep -q '"state":"done"' <(status); do
+  if ! kill -0 "$GENERATOR_PID" 2>/dev/null; then echo "the generator exited:"; tail -20 "$WORK/generator.log"; exit 1; fi
+  sleep 0.2
+done
+GEN_CPU="$(awk -v a="$(cpu_seconds "$GENERATOR_PID")" -v b="$GEN_CPU0" 'BEGIN { printf "%.1f", a - b }')"
+BROKER_CPU="$(awk -v a="$(cpu_seconds "$BROKER_PID")" -v b="$BROKER_CPU0" 'BEGIN { printf "%.1f", a - b }')"
 grep "bounded run done" "$WORK/generator.log" | sed 's/.*bounded run done/bounded run done/'
-curl -s "http://127.0.0.1:$HTTP_PORT/api/v1/generator/status"; echo
+echo "CPU during the run: generator ${GEN_CPU} s, broker ${BROKER_CPU} s" \
+  "($(awk -v n="$EVENTS" -v g="$GEN_CPU" -v b="$BROKER_CPU" 'BEGIN { printf "%.0f", n / (g + b) }') clicks per CPU-second of both)"
+status; echo
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -42,9 +42,7 @@ final class GroundTruth {
      * When each open session may become final, earliest first. A session that grew after it was queued is queued
      * again with its new end when its old entry comes up, so each session has about one entry at a time.
      */
-    private final PriorityQueue<Deadline> sessionDeadlines = new PriorityQueue<>(
-            Comparator.comparingLong(Deadline::end).thenComparingInt(Deadline::userId)
-                    .thenComparingLong(Deadline::start));
+    private final PriorityQueue<Deadline> sessionDeadlines = new PriorityQueue<>();
 
     GroundTruth(long maxLateness, long sessionGap) {
         this.maxLateness = maxLateness;
@@ -139,7 +137,15 @@ final class GroundTruth {
                 session.pages.size(), session.entryPage, session.exitPage, session.events == 1));
     }
 
-    private record Deadline(long end, int userId, long start, OpenSession session) {
+    private record Deadline(long end, int userId, long start, OpenSession session) implements Comparable<Deadline> {
+        @Override
+        public int compareTo(Deadline other) {
+            int c = Long.compare(end, other.end);
+            if (c == 0) {
+                c = Integer.compare(userId, other.userId);
+            }
+            return c != 0 ? c : Long.compare(start, other.start);
+        }
     }
 
     /** A session being built. */
