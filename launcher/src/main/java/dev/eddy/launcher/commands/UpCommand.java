@@ -104,6 +104,7 @@ public final class UpCommand implements Command {
         }
 
         List<EddyService> wanted = Arrays.stream(EddyService.values()).filter(settings::wants).toList();
+        String buildFailure = null;
         if (settings.build() != LaunchSettings.Build.NEVER) {
             List<EddyService> toBuild = ServiceBuild.toBuild(home.repository(), wanted,
                     settings.build() == LaunchSettings.Build.ALWAYS);
@@ -111,9 +112,9 @@ public final class UpCommand implements Command {
                 context.out().println("Building " + names(toBuild) + " with ./mvnw (tests skipped)...");
                 int exit = ServiceBuild.run(home.repository(), toBuild);
                 if (exit != 0) {
-                    context.err().println("The build failed (Maven exit code " + exit + "): see its output above. "
-                            + "./eddy up --no-build starts what is already built.");
-                    return 1;
+                    buildFailure = "the build of " + names(toBuild) + " failed (Maven exit code " + exit
+                            + ", output above): what is built may be older than the sources";
+                    context.err().println("Warning: " + buildFailure + ".");
                 }
             }
         }
@@ -141,14 +142,15 @@ public final class UpCommand implements Command {
         Thread hook = new Thread(stack::stop, "eddy-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return runStack(context, settings, home, registry, stack, startable, notBuilt);
+            return runStack(context, settings, home, registry, stack, startable, notBuilt, buildFailure);
         } finally {
             stack.stop();
         }
     }
 
     private int runStack(CommandContext context, LaunchSettings settings, EddyHome home, PidRegistry registry,
-                         LocalStack stack, List<EddyService> startable, List<EddyService> notBuilt) {
+                         LocalStack stack, List<EddyService> startable, List<EddyService> notBuilt,
+                         String buildFailure) {
         Optional<Path> watchdog = Files.isRegularFile(home.watchdogJar()) ? Optional.of(home.watchdogJar())
                 : Optional.empty();
         context.out().println("Starting the Kafka broker on " + settings.bootstrapServers() + " (log "
@@ -168,6 +170,9 @@ public final class UpCommand implements Command {
                         : "resumed the data in " + home.kafkaData());
 
         List<String> notices = new ArrayList<>();
+        if (buildFailure != null) {
+            notices.add(buildFailure);
+        }
         try (KafkaAdmins.Session session = KafkaAdmins.open(broker.bootstrapServers(), Duration.ofSeconds(30))) {
             Admin admin = session.admin();
             TopicSetup.Result topics = TopicSetup.ensure(admin, TopicPlan.forPartitions(settings.partitions()));

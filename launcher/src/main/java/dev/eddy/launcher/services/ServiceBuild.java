@@ -27,7 +27,8 @@ public final class ServiceBuild {
     public static List<String> command(Path repository, List<EddyService> services) {
         List<String> command = new ArrayList<>();
         command.add(repository.resolve("mvnw").toString());
-        command.addAll(List.of("-q", "-B", "package", "-DskipTests", "-am", "-pl",
+        // --fail-at-end: one service that does not compile must not keep the others from being built and started.
+        command.addAll(List.of("-q", "-B", "--fail-at-end", "package", "-DskipTests", "-am", "-pl",
                 services.stream().map(EddyService::id).collect(Collectors.joining(","))));
         return command;
     }
