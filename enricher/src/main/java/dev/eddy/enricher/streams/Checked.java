@@ -1,12 +1,16 @@
 package dev.eddy.enricher.streams;
 
 /**
- * The outcome of decoding one input record: the decoded value, or the original payload bytes of a record that goes to
- * the dead-letter topic (its original key stays the record key, and the reasons travel as headers).
+ * The outcome of checking one input record: its decoded value, or a rejection bound for the dead-letter topic. Both
+ * keep the original payload bytes, so a record rejected by a later check still leaves byte for byte (its original key
+ * stays the record key, and the reasons travel as headers).
  */
 public sealed interface Checked<T> {
 
-    record Accepted<T>(T value) implements Checked<T> {
+    byte[] originalValue();
+
+    /** @param value the decoded value; {@code null} for a tombstone on a compacted topic */
+    record Accepted<T>(T value, byte[] originalValue) implements Checked<T> {
     }
 
     record Rejected<T>(byte[] originalValue) implements Checked<T> {
@@ -16,12 +20,8 @@ public sealed interface Checked<T> {
         return checked instanceof Rejected<?>;
     }
 
-    /** The decoded value; {@code null} for a tombstone. Only for accepted records. */
+    /** The decoded value of an accepted record. */
     static <T> T value(Checked<T> checked) {
         return ((Accepted<T>) checked).value();
-    }
-
-    static byte[] originalValue(Checked<?> checked) {
-        return ((Rejected<?>) checked).originalValue();
     }
 }

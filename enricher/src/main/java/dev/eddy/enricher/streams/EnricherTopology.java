@@ -40,8 +40,9 @@ import java.util.Map;
  * <pre>
  *  clickstream.status-codes ──► GlobalKTable status-codes (bad records: {@link StatusCodeDeadLetterHandler})
  *
- *  clickstream.users ─► decode ─┬─► rejected ─────────────────────────────────────────────► clickstream.dlq
- *                               └─► toTable (versioned store, history = user-history-retention) ──┐
+ *  clickstream.users ─► decode ─► history horizon ─┬─► rejected ─────────────────────────► clickstream.dlq
+ *                                                  └─► toTable (versioned store,
+ *                                                       history = user-history-retention) ────────┐
  *  clickstream ─► decode ─┬─► rejected ───────────────────────────────────────────────────► clickstream.dlq
  *   (_time = event time)  └─► split ─┬─► anonymous (userid -1) ─► key "-1" ───────────────┐       │
  *                                    ├─► key = userid ─────────────────────┬─► LEFT JOIN users ◄──┘
@@ -82,11 +83,15 @@ public final class EnricherTopology {
 
         // 2. Users: decode, dead-letter what is unusable, and keep every version of a user for the history retention,
         //    so that a late click can be joined with the user as they were when it happened (KIP-889).
+        //    A change too old for that history would be dropped by the store: it goes to the dead letters instead.
+        builder.addStateStore(UserHistoryHorizon.storeBuilder());
         Map<String, KStream<byte[], Checked<User>>> users = builder
                 .stream(Topics.USERS, Consumed.with(rawBytes, rawBytes)
                         .withTimestampExtractor(new RecordTimeExtractor()).withName("users-source"))
                 .processValues(() -> new InputDecoder<>(userSerde.codec(), true, EnricherTopology::checkUser,
                         metrics), Named.as("users-decode"))
+                .processValues(() -> new UserHistoryHorizon(userHistoryRetention, metrics),
+                        Named.as("users-history-horizon"), UserHistoryHorizon.STORE)
                 .split(Named.as("users-"))
                 .branch((key, checked) -> Checked.isRejected(checked), Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));

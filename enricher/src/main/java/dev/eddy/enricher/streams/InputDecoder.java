@@ -1,15 +1,11 @@
 package dev.eddy.enricher.streams;
 
 import dev.eddy.enricher.metrics.EnricherMetrics;
-import dev.eddy.events.DeadLetterHeaders;
 import dev.eddy.events.JsonCodec;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.jboss.logging.Logger;
 
 /**
  * Decodes and checks one input record whose key and value arrive as raw bytes. A good record goes on as
@@ -25,8 +21,6 @@ final class InputDecoder<T> implements FixedKeyProcessor<byte[], byte[], Checked
 
     static final String STAGE_DECODE = "enricher.decode";
     static final String STAGE_VALIDATE = "enricher.validate";
-
-    private static final Logger LOG = Logger.getLogger(InputDecoder.class);
 
     /** Checks a decoded value against its key and anything else the contract cannot check alone. */
     @FunctionalInterface
@@ -61,7 +55,7 @@ final class InputDecoder<T> implements FixedKeyProcessor<byte[], byte[], Checked
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
         metrics.recordIn(topic);
         if (record.key() == null) {
-            reject(record, topic, STAGE_VALIDATE, new RejectedInputException(RejectedInputException.NULL_KEY,
+            reject(record, STAGE_VALIDATE, new RejectedInputException(RejectedInputException.NULL_KEY,
                     "key: a " + codec.type().getSimpleName() + " record needs its user id as key"));
             return;
         }
@@ -69,27 +63,19 @@ final class InputDecoder<T> implements FixedKeyProcessor<byte[], byte[], Checked
         try {
             value = record.value() == null && tombstonesAllowed ? null : codec.decode(record.value());
         } catch (RuntimeException e) {
-            reject(record, topic, STAGE_DECODE, e);
+            reject(record, STAGE_DECODE, e);
             return;
         }
         try {
             validator.check(record.key(), value);
         } catch (RuntimeException e) {
-            reject(record, topic, STAGE_VALIDATE, e);
+            reject(record, STAGE_VALIDATE, e);
             return;
         }
-        context.forward(record.withValue(new Checked.Accepted<>(value)));
+        context.forward(record.withValue(new Checked.Accepted<>(value, record.value())));
     }
 
-    private void reject(FixedKeyRecord<byte[], byte[]> record, String topic, String stage, RuntimeException error) {
-        RecordMetadata source = context.recordMetadata().orElse(null);
-        int partition = source == null ? -1 : source.partition();
-        long offset = source == null ? -1L : source.offset();
-        DeadLetterHeaders why = DeadLetterReasons.headers(error, topic, partition, offset, stage);
-        // A copy: the original headers stay as they came, with the reasons added beside them.
-        Headers headers = why.writeTo(new RecordHeaders(record.headers().toArray()));
-        metrics.deadLetter(why.reason(), topic);
-        LOG.debugf("dead letter from %s-%d@%d: %s (%s)", topic, partition, offset, why.reason(), why.errorMessage());
-        context.forward(record.withValue(new Checked.Rejected<T>(record.value())).withHeaders(headers));
+    private void reject(FixedKeyRecord<byte[], byte[]> record, String stage, RuntimeException error) {
+        context.forward(Rejections.reject(record, record.value(), context.recordMetadata(), stage, error, metrics));
     }
 }

@@ -199,6 +199,28 @@ class EnricherTopologyTest {
     }
 
     @Test
+    void aUserChangeOlderThanTheHistoryIsDeadLetteredNotDropped() {
+        // 1. The users partition has seen a change at T0+2h: with 1h of history, it keeps versions from T0+1h on.
+        users.pipeInput(bytes("7"), bytes(user(7, "akatz1022", "London", "Gold")), T0 + 120 * MINUTE);
+
+        // 2. User 8's creation arrives late, stamped T0+30min: the versioned store would drop it silently.
+        users.pipeInput(bytes("8"), bytes(user(8, "Ferd88", "Raleigh", "Silver")), T0 + 30 * MINUTE);
+        // 3. A change at T0+90min is within the history and is stored.
+        users.pipeInput(bytes("9"), bytes(user(9, "Reeva43", "Raleigh", "Silver")), T0 + 90 * MINUTE);
+
+        TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+        assertThat(letter.value()).isEqualTo(bytes(user(8, "Ferd88", "Raleigh", "Silver")));
+        DeadLetterHeaders why = DeadLetterHeaders.readFrom(letter.headers()).orElseThrow();
+        assertThat(why.reason()).isEqualTo("beyond_history");
+        assertThat(why.stage()).isEqualTo("enricher.users-history");
+        assertThat(why.sourceOffset()).isEqualTo(1L);
+        assertThat(deadLetters.isEmpty()).isTrue();
+
+        clicks.pipeInput(bytes("9"), bytes(click("e-9", 9, T0 + 121 * MINUTE)));
+        assertThat(enriched.readValue().userKnown()).isTrue();
+    }
+
+    @Test
     void datagenRecordsAreEnrichedAsTheyAre() {
         // 1. Datagen's reference data and users: keys are the ids (String or JSON converter alike: "404", "7").
         statusCodes.pipeInput(bytes("404"), bytes(statusCode(404, "Page not found")));
