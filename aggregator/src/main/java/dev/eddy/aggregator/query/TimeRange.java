@@ -25,16 +25,26 @@ public record TimeRange(long from, long to) {
         return new TimeRange(start, end);
     }
 
+    /** The last millisecond of year 9999: later instants are refused, so range arithmetic cannot overflow. */
+    private static final long LATEST = 253_402_300_799_999L;
+
     static long parseInstant(String name, String text) {
         String value = text.strip();
+        long millis;
         if (value.chars().allMatch(Character::isDigit) && !value.isEmpty() && value.length() <= 15) {
-            return Long.parseLong(value);
+            millis = Long.parseLong(value);
+        } else {
+            try {
+                millis = Instant.parse(value).toEpochMilli();
+            } catch (DateTimeParseException | ArithmeticException e) {
+                throw new BadQueryException("'" + name + "' must be epoch milliseconds or an ISO-8601 instant such as "
+                        + "2026-01-01T10:00:00Z, was '" + QueryParams.abbreviate(text) + "'");
+            }
         }
-        try {
-            return Instant.parse(value).toEpochMilli();
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new BadQueryException("'" + name + "' must be epoch milliseconds or an ISO-8601 instant such as "
-                    + "2026-01-01T10:00:00Z, was '" + QueryParams.abbreviate(text) + "'");
+        if (millis < 0 || millis > LATEST) {
+            throw new BadQueryException("'" + name + "' must be between 1970-01-01T00:00:00Z and "
+                    + "9999-12-31T23:59:59.999Z, was '" + QueryParams.abbreviate(text) + "'");
         }
+        return millis;
     }
 }

@@ -108,6 +108,7 @@ class QueryApiTest {
             "/api/v1/users/-1/sessions?from=0&to=1000|user id must be >= 0",
             "/api/v1/users/1/activity?to=1000|parameter 'from' is required",
             "/api/v1/users/1/activity?from=yesterday&to=1000|'from' must be epoch milliseconds or an ISO-8601",
+            "/api/v1/users/1/activity?from=-290000000-01-01T00:00:00Z&to=1000|must be between 1970",
             "/api/v1/page-views?window=1m&from=0&to=1000|parameter 'page' is required",
             "/api/v1/page-views?page=index&window=1m&from=0&to=1000|page must be a path",
             "/api/v1/top-pages?window=1m&start=0&n=101|n must be an integer between 1 and 100",
