@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One Parquet file being assembled in a local spool file. Rows wait in Parquet's column buffers (at most about one row
@@ -30,17 +31,19 @@ public final class ParquetSpoolFile implements AutoCloseable {
     private final ParquetWriter<Object[]> writer;
     private boolean closed;
 
-    public ParquetSpoolFile(Path path, RecordColumns<?> columns, CompressionCodecName codec, long rowGroupSize) {
+    public ParquetSpoolFile(Path path, RecordColumns<?> columns, Set<String> withoutDictionary,
+                            CompressionCodecName codec, long rowGroupSize) {
         this.path = path;
         this.output = new SpoolOutputFile(path);
         this.writeSupport = new RowWriteSupport(columns);
         try {
-            this.writer = new Builder(output, writeSupport)
+            Builder builder = new Builder(output, writeSupport);
+            withoutDictionary.forEach(column -> builder.withDictionaryEncoding(column, false));
+            this.writer = builder
                     .withConf(HADOOP_CONF)
                     .withCompressionCodec(codec)
                     .withRowGroupSize(rowGroupSize)
                     .withPageSize(ParquetProperties.DEFAULT_PAGE_SIZE)
-                    .withDictionaryEncoding(true)
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .build();

@@ -3,6 +3,7 @@ package dev.eddy.lake.table;
 import dev.eddy.events.JsonCodec;
 import org.apache.parquet.schema.MessageType;
 
+import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
@@ -16,13 +17,29 @@ public final class LakeTable<T extends Record> {
     private final JsonCodec<T> codec;
     private final RecordColumns<T> columns;
     private final ToLongFunction<T> eventTime;
+    private final Set<String> uniqueColumns;
 
     public LakeTable(String name, String topic, Class<T> type, ToLongFunction<T> eventTime) {
+        this(name, topic, type, eventTime, Set.of());
+    }
+
+    /**
+     * @param uniqueColumns columns whose values are (nearly) all distinct, written without dictionary encoding: a
+     *                      dictionary would never pay off and building it costs CPU
+     */
+    public LakeTable(String name, String topic, Class<T> type, ToLongFunction<T> eventTime,
+                     Set<String> uniqueColumns) {
         this.name = name;
         this.topic = topic;
         this.codec = new JsonCodec<>(type);
         this.columns = RecordColumns.of(name, type);
         this.eventTime = eventTime;
+        this.uniqueColumns = Set.copyOf(uniqueColumns);
+        uniqueColumns.forEach(column -> columns.schema().getType(column));
+    }
+
+    public Set<String> uniqueColumns() {
+        return uniqueColumns;
     }
 
     public String name() {

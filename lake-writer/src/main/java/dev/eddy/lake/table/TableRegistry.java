@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every table of the lake, one per topic. Windowed results are placed by their window start and sessions by their
@@ -24,7 +25,7 @@ public final class TableRegistry {
 
     public TableRegistry() {
         add(new LakeTable<>(LakeTableNames.CLICKSTREAM_ENRICHED, Topics.ENRICHED, EnrichedClick.class,
-                EnrichedClick::eventTime));
+                EnrichedClick::eventTime, Set.of("event_id")));
         add(new LakeTable<>(LakeTableNames.USER_ACTIVITY_1M, Topics.USER_ACTIVITY_1M, UserActivityWindow.class,
                 UserActivityWindow::windowStart));
         add(new LakeTable<>(LakeTableNames.PAGE_VIEWS_1M, Topics.PAGE_VIEWS_1M, PageViewsWindow.class,

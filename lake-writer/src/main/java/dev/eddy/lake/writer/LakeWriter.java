@@ -232,7 +232,7 @@ public final class LakeWriter implements Runnable {
         LakeObjectName name = new LakeObjectName(table.name(), HourPartition.of(eventTime), tp.topic(),
                 tp.partition(), startOffset);
         ParquetSpoolFile file = new ParquetSpoolFile(spool.folder().resolve(name.fileName() + ".tmp"),
-                table.columns(), settings.compression(), settings.rowGroupSize());
+                table.columns(), table.uniqueColumns(), settings.compression(), settings.rowGroupSize());
         return new OpenFile(name, file);
     }
 

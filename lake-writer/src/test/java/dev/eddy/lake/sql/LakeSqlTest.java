@@ -71,7 +71,7 @@ class LakeSqlTest {
                 Topics.ENRICHED, 0, startOffset);
         Path spool = lake.resolve("_tmp").resolve(name.fileName());
         spool.getParent().toFile().mkdirs();
-        try (ParquetSpoolFile file = new ParquetSpoolFile(spool, table.columns(), CompressionCodecName.SNAPPY,
+        try (ParquetSpoolFile file = new ParquetSpoolFile(spool, table.columns(), table.uniqueColumns(), CompressionCodecName.SNAPPY,
                 1 << 20)) {
             for (int i = 0; i < pages.length; i++) {
                 byte[] json = EventSerdes.enrichedClick().serializer().serialize(Topics.ENRICHED,

@@ -131,6 +131,34 @@ class LocalFolderLakeWriterTest {
         kafka.close();
     }
 
+    @Test
+    void overTheMemoryBoundTheLargestFilesAreWrittenEarlyAndNothingIsLostOrDoubled(KafkaBroker broker,
+                                                                                   @TempDir Path lake)
+            throws Exception {
+        KafkaTestClient kafka = new KafkaTestClient(broker);
+        LakeFixtures.createTopics(kafka);
+        String prefix = LakeFixtures.uniquePrefix("memory");
+        kafka.produceBytes(LakeFixtures.clicks(prefix, CLICKS));
+        WriterSettings roomy = LakeFixtures.settings(broker.bootstrapServers(), new LakeRoot.LocalFolder(lake),
+                lake.resolve("_tmp"), 1_000_000, Duration.ofSeconds(1));
+        // 16 KiB for all open files together: far less than one batch of rows
+        WriterSettings tight = new WriterSettings(roomy.root(), roomy.groupId(), roomy.compression(), roomy.roll(),
+                roomy.idleFlush(), 16 * 1024, roomy.rowGroupSize(), roomy.spoolDir(), roomy.pollTimeout(),
+                roomy.s3(), roomy.kafka(), roomy.workerThreads());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (WriterRun run = new WriterRun(new LakeWriter(tight, new TableRegistry(), new LocalFolderStorage(lake),
+                new LakeMetrics(meters), PublishObserver.NONE))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    LakeQueries.count(lake, "SELECT count(DISTINCT event_id) FROM clickstream_enriched"
+                            + " WHERE event_id LIKE '" + prefix + "-%'") == CLICKS);
+        }
+        assertThat(LakeQueries.count(lake, "SELECT count(*) FROM clickstream_enriched WHERE event_id LIKE '"
+                + prefix + "-%'")).isEqualTo(CLICKS);
+        assertThat(meters.get("eddy.lake.writer.files.committed").tag("reason", "memory").counter().count())
+                .isPositive();
+        kafka.close();
+    }
+
     private static Optional<ConsumerRecord<byte[], byte[]>> ours(List<ConsumerRecord<byte[], byte[]>> records,
                                                                  byte[] value) {
         return records.stream().filter(record -> Arrays.equals(record.value(), value)).findFirst();

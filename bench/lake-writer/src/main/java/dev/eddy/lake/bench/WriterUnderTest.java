@@ -59,8 +59,8 @@ public final class WriterUnderTest {
         String group = "bench-" + System.nanoTime();
         WriterSettings settings = new WriterSettings(new LakeRoot.S3Location("eddy-lake", "bench"), group,
                 WriterSettings.codec(compression),
-                new WriterSettings.RollLimits(250_000, 256L << 20, Duration.ofMinutes(15)), Duration.ofMillis(500),
-                256L << 20, 32L << 20, Files.createTempDirectory("eddy-bench-spool"), Duration.ofMillis(200),
+                new WriterSettings.RollLimits(250_000, 256L << 20, Duration.ofMinutes(15)), Duration.ofSeconds(2),
+                128L << 20, 16L << 20, Files.createTempDirectory("eddy-bench-spool"), Duration.ofMillis(200),
                 new WriterSettings.S3Settings(Optional.of(endpoint), "us-east-1", true, 16L << 20, 8L << 20),
                 Map.of("bootstrap.servers", bootstrap), Runtime.getRuntime().availableProcessors());
         LakeStorage storage = LakeStorages.open(settings);
@@ -103,6 +103,10 @@ public final class WriterUnderTest {
         System.out.printf("RESULT records written: %,.0f of %,d in %.2f s = %,.0f records/s (%s, %d files)%n",
                 written, records, seconds, written / seconds, compression,
                 (long) meters.get("eddy.lake.writer.file.size").summary().count());
+        StringBuilder reasons = new StringBuilder();
+        meters.find("eddy.lake.writer.files.committed").counters().forEach(counter -> reasons.append(' ')
+                .append(counter.getId().getTag("reason")).append('=').append((long) counter.count()));
+        System.out.println("RESULT files by roll reason:" + reasons);
         System.out.printf("RESULT peak heap used: %,d MiB of -Xmx %,d MiB%n", peakHeap.get() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
     }
