@@ -30,6 +30,9 @@ public final class BenchStreamsApp {
     }
 
     public static void main(String[] args) throws Exception {
+        // Without a logging configuration the JBoss log manager on this classpath formats even TRACE messages of the
+        // Kafka clients, which costs more than the work being measured. The service runs with Quarkus' INFO.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         String mode = args[0];
         Topology topology = switch (mode) {
             case "enrich" -> EnricherTopology.build(Duration.ofHours(1), new EnricherMetrics(new SimpleMeterRegistry()));
