@@ -67,6 +67,10 @@ final class EnricherProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    int exitValue() {
+        return process.exitValue();
+    }
+
     /** Status code and body of a GET on the service's HTTP port, or status -1 while it does not answer yet. */
     HttpResult get(String path) {
         try {
