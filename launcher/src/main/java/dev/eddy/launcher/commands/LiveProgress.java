@@ -41,6 +41,7 @@ final class LiveProgress {
     private final ServiceHealth health = new ServiceHealth();
     private final Map<String, List<String>> pagesByService = new HashMap<>();
     private final Set<String> reportedExits = new HashSet<>();
+    private final Map<String, String> lastStates = new HashMap<>();
 
     LiveProgress(CommandContext context, LaunchSettings settings, EddyHome home, LocalStack stack,
                  List<String> startupNotices) {
@@ -83,6 +84,7 @@ final class LiveProgress {
                             : Progress.of(previous);
                 }
                 List<ServiceLine> lines = serviceLines();
+                reportStateChanges(terminal, lines);
                 notices.addAll(exitNotices(terminal));
                 if (stack.stopRequested()) {
                     break;
@@ -117,6 +119,17 @@ final class LiveProgress {
                     pagesByService.getOrDefault(service.name(), List.of("/q/health", "/q/metrics"))));
         }
         return lines;
+    }
+
+    /** Piped output has no live table: say when a service becomes ready (or not), one line each time. */
+    private void reportStateChanges(LiveTerminal terminal, List<ServiceLine> lines) {
+        for (ServiceLine line : lines) {
+            String previous = lastStates.put(line.name(), line.state());
+            if (!terminal.interactive() && !line.state().equals(previous) && !line.state().startsWith("exited")) {
+                terminal.message(line.name() + " is " + line.state() + ": " + line.url() + "  "
+                        + String.join("  ", line.links()));
+            }
+        }
     }
 
     private List<String> discoverPages(int port) {

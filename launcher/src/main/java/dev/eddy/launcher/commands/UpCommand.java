@@ -97,6 +97,17 @@ public final class UpCommand implements Command {
         if (!leftovers.isEmpty()) {
             context.out().println("Stopped what an earlier run left behind: " + String.join(", ", leftovers));
         }
+        // Recorded before the build, so a second ./eddy up is refused and ./eddy down finds this one meanwhile.
+        registry.record(PidFile.of(PidRegistry.LAUNCHER, ProcessHandle.current(), 0));
+        try {
+            return prepareAndRun(context, settings, home, registry);
+        } finally {
+            registry.forget(PidRegistry.LAUNCHER);
+        }
+    }
+
+    private int prepareAndRun(CommandContext context, LaunchSettings settings, EddyHome home,
+                              PidRegistry registry) {
         if (!hasJars(home.brokerClassPath())) {
             context.err().println("The broker's class path " + home.brokerClassPath()
                     + " is missing or empty: run ./eddy up --build.");
@@ -137,7 +148,6 @@ public final class UpCommand implements Command {
             return 1;
         }
 
-        registry.record(PidFile.of(PidRegistry.LAUNCHER, ProcessHandle.current(), 0));
         LocalStack stack = new LocalStack(registry, context.out());
         Thread hook = new Thread(stack::stop, "eddy-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

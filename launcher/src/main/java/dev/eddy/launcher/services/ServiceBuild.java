@@ -33,6 +33,14 @@ public final class ServiceBuild {
         return command;
     }
 
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already stopping: the hook runs and stops Maven, as intended.
+        }
+    }
+
     /** Runs the build with its output on this terminal; returns Maven's exit code. */
     public static int run(Path repository, List<EddyService> services) {
         try {
@@ -40,7 +48,14 @@ public final class ServiceBuild {
                     .directory(repository.toFile())
                     .inheritIO()
                     .start();
-            return maven.waitFor();
+            // ./eddy down during the build stops the launcher with SIGTERM, which Maven does not see: stop it too.
+            Thread stopMaven = new Thread(maven::destroy, "eddy-stop-build");
+            Runtime.getRuntime().addShutdownHook(stopMaven);
+            try {
+                return maven.waitFor();
+            } finally {
+                removeHook(stopMaven);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + repository.resolve("mvnw") + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
