@@ -67,7 +67,8 @@ public final class EnricherTopology {
 
     /**
      * @param userHistoryRetention how far back in event time the users table keeps old versions; a click older than
-     *                             the newest user change seen by its partition minus this finds no user
+     *                             the newest user change seen by its partition minus this finds only a user
+     *                             whose latest version was already valid then
      */
     public static Topology build(Duration userHistoryRetention, EnricherMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();

@@ -1,0 +1,36 @@
+package dev.eddy.enricher.model;
+
+import dev.eddy.events.StatusCode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClickEnrichmentTest {
+
+    @Test
+    void botsNameThemselvesInTheAgent() {
+        assertThat(ClickEnrichment.isBot("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"))
+                .isTrue();
+        assertThat(ClickEnrichment.isBot("Mozilla/5.0 (compatible; Baiduspider/2.0)")).isTrue();
+        assertThat(ClickEnrichment.isBot("Screaming Frog SEO CRAWLER")).isTrue();
+        assertThat(ClickEnrichment.isBot("Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/59.0.3071.115")).isFalse();
+        assertThat(ClickEnrichment.isBot(null)).isFalse();
+    }
+
+    @Test
+    void errorsAreFourAndFiveHundreds() {
+        assertThat(ClickEnrichment.isError(302)).isFalse();
+        assertThat(ClickEnrichment.isError(399)).isFalse();
+        assertThat(ClickEnrichment.isError(400)).isTrue();
+        assertThat(ClickEnrichment.isError(503)).isTrue();
+    }
+
+    @Test
+    void statusTextPrefersTheReferenceTable() {
+        assertThat(ClickEnrichment.statusText(404, new StatusCode(404, "Page not found"))).isEqualTo("Page not found");
+        assertThat(ClickEnrichment.statusText(404, null)).isEqualTo("Not Found");
+        assertThat(ClickEnrichment.statusText(404, new StatusCode(405, "Method not allowed")))
+                .as("an entry stored under the wrong key is ignored").isEqualTo("Not Found");
+        assertThat(ClickEnrichment.statusText(299, null)).isNull();
+    }
+}
