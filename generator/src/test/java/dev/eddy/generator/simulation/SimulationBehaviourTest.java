@@ -132,7 +132,7 @@ class SimulationBehaviourTest {
 
     @Test
     void anonymousAndBotSharesOfClicksMatchTheSettingsAndAnonymousClicksNeverReferToAUser() {
-        SimulationSettings settings = Runs.settings(14).maxEvents(150_000).eventsPerSecond(2_000)
+        SimulationSettings settings = Runs.settings(14).maxEvents(100_000).eventsPerSecond(2_000)
                 .anonymousShare(0.20).botShare(0.10).build();
         List<Click> clicks = Runs.clicks(Runs.all(settings));
 
@@ -147,14 +147,14 @@ class SimulationBehaviourTest {
 
     @Test
     void theClickRateFollowsTheTargetAndARateChangeTakesEffect() {
-        Simulation simulation = new Simulation(Runs.settings(15).eventsPerSecond(300).build());
+        Simulation simulation = new Simulation(Runs.settings(15).eventsPerSecond(150).build());
         long tenMinutes = Runs.START + 10 * 60_000;
         long twentyMinutes = tenMinutes + 10 * 60_000;
         long[] perMinute = new long[20];
         boolean changed = false;
         for (Emission e = simulation.next(); e.emittedAt() < twentyMinutes; e = simulation.next()) {
             if (!changed && e.emittedAt() >= tenMinutes) {
-                simulation.setEventsPerSecond(1_200);
+                simulation.setEventsPerSecond(600);
                 changed = true;
             }
             if (e.isClick() && e.timestamp() < twentyMinutes) {
@@ -169,8 +169,8 @@ class SimulationBehaviourTest {
             // The second period starts with visits begun at the old rate; count its second half only.
             laterHalf += minute >= 15 ? perMinute[minute] : 0;
         }
-        assertThat(first / 600.0).isCloseTo(300, within(30.0));
-        assertThat(laterHalf / 300.0).isCloseTo(1_200, within(120.0));
+        assertThat(first / 600.0).isCloseTo(150, within(15.0));
+        assertThat(laterHalf / 300.0).isCloseTo(600, within(60.0));
     }
 
     @Test
@@ -194,7 +194,7 @@ class SimulationBehaviourTest {
 
     @Test
     void humansWalkTheFunnelWithDropOffWhileBotsCrawlFastWithoutIt() {
-        List<Click> clicks = Runs.clicks(Runs.all(Runs.settings(17).maxEvents(100_000).eventsPerSecond(1_000)
+        List<Click> clicks = Runs.clicks(Runs.all(Runs.settings(17).maxEvents(60_000).eventsPerSecond(1_000)
                 .botShare(0.10).build()));
         Map<String, List<Click>> visits = clicks.stream()
                 .collect(Collectors.groupingBy(Click::sessionId, LinkedHashMap::new, Collectors.toList()));
@@ -219,7 +219,7 @@ class SimulationBehaviourTest {
                 }
             }
         }
-        assertThat(sawCart).isGreaterThan(500);
+        assertThat(sawCart).isGreaterThan(300);
         assertThat((double) checkedOut / sawCart).as("cart to order conversion").isBetween(0.1, 0.7);
         assertThat(botThinkTimes.stream().mapToDouble(Double::doubleValue).average().orElseThrow())
                 .as("bot think time (ms)").isLessThan(2_500);
