@@ -102,6 +102,8 @@ final class QueryLatency {
                 if (results != null) {
                     if (error != null || response.statusCode() != 200) {
                         results.errors.incrementAndGet();
+                        results.errorKinds.merge(error != null ? error.getClass().getSimpleName()
+                                : "HTTP " + response.statusCode(), 1L, Long::sum);
                     } else {
                         boolean local = response.headers().firstValue("X-Eddy-Served-By").orElse("").equals(self);
                         (local ? results.local : results.forwarded).add(latency);
@@ -143,11 +145,12 @@ final class QueryLatency {
         final ConcurrentLinkedQueue<Long> local = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Long> forwarded = new ConcurrentLinkedQueue<>();
         final AtomicLong errors = new AtomicLong();
+        final java.util.concurrent.ConcurrentHashMap<String, Long> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
 
         void print() {
             print("local", local);
             print("forwarded", forwarded);
-            System.out.printf("- errors/timeouts: %d%n", errors.get());
+            System.out.printf("- errors/timeouts: %d %s%n", errors.get(), errorKinds);
         }
 
         private static void print(String name, ConcurrentLinkedQueue<Long> latencies) {
