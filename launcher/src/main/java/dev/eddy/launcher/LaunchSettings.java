@@ -62,8 +62,14 @@ public record LaunchSettings(
         Optional<String> servicesText = source.text("--services", "EDDY_SERVICES");
         Optional<Set<EddyService>> selected = options.flag("--no-services") ? Optional.of(Set.of())
                 : servicesText.isPresent() ? parseServices(servicesText.get()) : Optional.empty();
+        String host = source.text("--host", "EDDY_HOST").orElse("127.0.0.1").trim();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.isEmpty()) {
+            // The broker advertises this address to its clients, so it must be one they can connect to.
+            throw new UsageException("--host / EDDY_HOST must be an address clients can reach (e.g. 127.0.0.1 or "
+                    + "this machine's LAN address), not '" + host + "'");
+        }
         return new LaunchSettings(
-                source.text("--host", "EDDY_HOST").orElse("127.0.0.1"),
+                host,
                 source.port("--broker-port", "EDDY_BROKER_PORT", 9092),
                 source.port("--controller-port", "EDDY_CONTROLLER_PORT", 9093),
                 source.integer("--partitions", "EDDY_PARTITIONS", 6, 1, 1000),

@@ -57,6 +57,8 @@ class LaunchSettingsTest {
                 .hasMessage("--build and --no-build contradict each other");
         assertThatThrownBy(() -> settings(List.of("--broker-port"), Map.of()))
                 .hasMessage("--broker-port needs a value");
+        assertThatThrownBy(() -> settings(List.of(), Map.of("EDDY_HOST", "0.0.0.0")))
+                .hasMessageStartingWith("--host / EDDY_HOST must be an address clients can reach");
     }
 
     @Test

@@ -55,7 +55,8 @@ final class LiveProgress {
     int runUntilStopped() {
         boolean interactive = "1".equals(context.environment().get("EDDY_TTY"))
                 && !"dumb".equals(context.environment().get("TERM"));
-        LiveTerminal terminal = new LiveTerminal(context.out(), interactive, SUMMARY_INTERVAL);
+        LiveTerminal terminal = new LiveTerminal(context.out(), interactive, SUMMARY_INTERVAL,
+                columns(context.environment().get("EDDY_COLUMNS")));
         ProgressView.Header header = new ProgressView.Header(settings.bootstrapServers(), settings.partitions(),
                 home.root().toString(), home.lake().toString(), home.logs().toString());
         if (!interactive) {
@@ -156,6 +157,14 @@ final class LiveProgress {
             }
         }
         return notices;
+    }
+
+    private static int columns(String text) {
+        try {
+            return text == null ? 0 : Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String abbreviate(String text) {

@@ -14,13 +14,23 @@ public final class LiveTerminal {
     private final PrintStream out;
     private final boolean interactive;
     private final Duration summaryInterval;
+    private final int width;
     private int linesOnScreen;
     private long lastSummaryMillis;
 
     public LiveTerminal(PrintStream out, boolean interactive, Duration summaryInterval) {
+        this(out, interactive, summaryInterval, 0);
+    }
+
+    /**
+     * @param width the terminal's columns (0: unknown). Longer lines are cut, because a wrapped line would take two
+     *              rows and the next frame would not overwrite all of this one.
+     */
+    public LiveTerminal(PrintStream out, boolean interactive, Duration summaryInterval, int width) {
         this.out = out;
         this.interactive = interactive;
         this.summaryInterval = summaryInterval;
+        this.width = width;
     }
 
     public boolean interactive() {
@@ -35,7 +45,7 @@ public final class LiveTerminal {
             }
             text.append("\033[J");
             for (String line : lines) {
-                text.append(line).append('\n');
+                text.append(width > 1 && line.length() >= width ? line.substring(0, width - 1) : line).append('\n');
             }
             out.print(text);
             out.flush();

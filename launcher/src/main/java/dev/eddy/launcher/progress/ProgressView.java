@@ -25,7 +25,7 @@ public final class ProgressView {
                 + " partitions   data " + header.home());
         lines.add("");
         if (services.isEmpty()) {
-            lines.add("  no service is running (build one with ./mvnw -pl <service> package, or ./eddy up --build)");
+            lines.add("  no service started (chosen with --services, or none built yet: ./eddy up --build)");
         }
         for (ServiceLine service : services) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-10s %-24s pid %-7d",

@@ -55,6 +55,11 @@ class ProgressViewTest {
         interactive.frame(List.of("c", "d"), "summary", 1);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("\033[Ja\nb\n\033[2F\033[Jc\nd\n");
 
+        ByteArrayOutputStream narrow = new ByteArrayOutputStream();
+        new LiveTerminal(new PrintStream(narrow, true, StandardCharsets.UTF_8), true, Duration.ofSeconds(10), 5)
+                .frame(List.of("0123456789", "abc"), "summary", 0);
+        assertThat(narrow.toString(StandardCharsets.UTF_8)).isEqualTo("\033[J0123\nabc\n");
+
         ByteArrayOutputStream piped = new ByteArrayOutputStream();
         LiveTerminal log = new LiveTerminal(new PrintStream(piped, true, StandardCharsets.UTF_8), false,
                 Duration.ofSeconds(10));
