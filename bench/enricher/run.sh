@@ -3,6 +3,7 @@
 # enricher topology and a pass-through baseline run the same way (see EnricherBenchmark's Javadoc).
 # Not part of ./mvnw verify. Usage, from anywhere:
 #   bench/enricher/run.sh [-Dbench.clicks=200000] [-Dbench.rate=2000] [-Dbench.latency-seconds=20] [-Dbench.partitions=6]
+#                         [-Dbench.rounds=2] [-Dbench.modes=passthrough,enrich] [-Dbench.app-jvm-options=...]
 # Run it on an otherwise idle machine: it measures CPU-bound work.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -45,8 +45,8 @@ import static dev.eddy.enricher.TestRecords.bytes;
  *       consumer sees it (exactly once makes output visible only at commit, every 100 ms).</li>
  * </ol>
  * Settings (system properties): bench.clicks (200000), bench.rate (2000/s), bench.latency-seconds (20),
- * bench.partitions (6), bench.modes (passthrough,enrich), bench.app-jvm-options (extra JVM options for the app, e.g.
- * a JFR recording).
+ * bench.partitions (6), bench.rounds (2; the modes alternate), bench.modes (passthrough,enrich),
+ * bench.app-jvm-options (extra JVM options for the app, e.g. a JFR recording).
  */
 public final class EnricherBenchmark {
 
@@ -67,9 +67,14 @@ public final class EnricherBenchmark {
         int rate = Integer.getInteger("bench.rate", 2_000);
         int latencySeconds = Integer.getInteger("bench.latency-seconds", 20);
         int partitions = Integer.getInteger("bench.partitions", 6);
+        int rounds = Integer.getInteger("bench.rounds", 2);
+        String[] modes = System.getProperty("bench.modes", "passthrough,enrich").split(",");
+        // Modes alternate round by round, so that a change in what else the machine is doing hits both alike.
         List<Result> results = new ArrayList<>();
-        for (String mode : System.getProperty("bench.modes", "passthrough,enrich").split(",")) {
-            results.add(run(mode.strip(), clicks, rate, latencySeconds, partitions));
+        for (int round = 1; round <= rounds; round++) {
+            for (String mode : modes) {
+                results.add(run(mode.strip(), clicks, rate, latencySeconds, partitions));
+            }
         }
         System.out.println();
         System.out.println("| app | sustained records/s | backlog drained in | latency sample | append→append p50 / p99"
@@ -80,10 +85,18 @@ public final class EnricherBenchmark {
                     r.mode(), r.recordsPerSecond(), r.drainSeconds(), r.records(), r.latencyRecords(), rate,
                     r.appendP50(), r.appendP99(), r.visibleP50(), r.visibleP99());
         }
-        if (results.size() == 2) {
-            double ratio = results.get(1).recordsPerSecond() / results.get(0).recordsPerSecond();
-            System.out.printf("%nenricher / pass-through = %.0f%% (target >= 60%%)%n", ratio * 100);
+        double passThrough = best(results, "passthrough");
+        double enrich = best(results, "enrich");
+        if (passThrough > 0 && enrich > 0) {
+            System.out.printf("%nbest of %d: enricher %,.0f/s, pass-through %,.0f/s: enricher / pass-through = %.0f%%"
+                    + " (target >= 60%%)%n", rounds, enrich, passThrough, enrich / passThrough * 100);
         }
+    }
+
+    /** The best sustained rate of a mode: the run least disturbed by the rest of the machine. */
+    private static double best(List<Result> results, String mode) {
+        return results.stream().filter(r -> r.mode().equals(mode)).mapToDouble(Result::recordsPerSecond).max()
+                .orElse(0);
     }
 
     static Result run(String mode, int clicks, int rate, int latencySeconds, int partitions) throws Exception {
