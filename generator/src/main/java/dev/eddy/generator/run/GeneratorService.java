@@ -84,7 +84,7 @@ public class GeneratorService {
         this.worker = new Thread(this::runLoop, "eddy-generator");
         this.worker.setDaemon(true);
         LOG.infof("generator ready: seed=%d start-time=%s rate=%.1f/s pacing=%s max-events=%s ground-truth=%s",
-                seed, Instant.ofEpochMilli(start), settings.eventsPerSecond(), pacing.name().toLowerCase(),
+                seed, Instant.ofEpochMilli(start), settings.eventsPerSecond(), pacing.name().toLowerCase().replace('_', '-'),
                 settings.bounded() ? settings.maxEvents() : "unbounded", settings.groundTruth());
         worker.start();
         if (config.autostart()) {
