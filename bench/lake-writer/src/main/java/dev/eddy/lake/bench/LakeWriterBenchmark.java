@@ -58,6 +58,7 @@ public final class LakeWriterBenchmark {
         System.out.printf("produced %,d enriched clicks (%,d bytes of JSON, %d bytes each on average)%n", records,
                 bytes, bytes / records);
 
+        long cpuBefore = WriterUnderTest.processCpuNanos();
         Process writer = new ProcessBuilder("java", "-Xmx" + heap, "-XX:+UseParallelGC",
                 "-Daws.accessKeyId=bench", "-Daws.secretAccessKey=bench-secret",
                 "-cp", classPath, WriterUnderTest.class.getName(), broker.bootstrapServers(),
@@ -69,6 +70,8 @@ public final class LakeWriterBenchmark {
                     .forEach(System.out::println);
         }
         int exit = writer.waitFor();
+        System.out.printf("RESULT broker + s3proxy CPU while the writer ran: %.1f s%n",
+                (WriterUnderTest.processCpuNanos() - cpuBefore) / 1e9);
         long stored;
         try (var files = Files.walk(blobs)) {
             stored = files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".parquet"))

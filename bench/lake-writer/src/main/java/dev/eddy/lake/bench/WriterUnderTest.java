@@ -32,6 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WriterUnderTest {
 
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
         URI endpoint = URI.create(args[1]);
@@ -74,6 +79,7 @@ public final class WriterUnderTest {
         LakeWriter writer = new LakeWriter(settings, new TableRegistry(), storage, new LakeMetrics(meters),
                 PublishObserver.NONE);
         long started = System.nanoTime();
+        long cpuBefore = processCpuNanos();
         Thread thread = new Thread(writer, "lake-writer");
         thread.start();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -96,6 +102,7 @@ public final class WriterUnderTest {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         writer.stop();
         thread.join();
         storage.close();
@@ -107,6 +114,8 @@ public final class WriterUnderTest {
         meters.find("eddy.lake.writer.files.committed").counters().forEach(counter -> reasons.append(' ')
                 .append(counter.getId().getTag("reason")).append('=').append((long) counter.count()));
         System.out.println("RESULT files by roll reason:" + reasons);
+        System.out.printf("RESULT writer CPU: %.1f s = %,.0f records per writer CPU-second%n", cpuSeconds,
+                written / cpuSeconds);
         System.out.printf("RESULT peak heap used: %,d MiB of -Xmx %,d MiB%n", peakHeap.get() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
     }
