@@ -46,6 +46,9 @@ public final class ParquetSpoolFile implements AutoCloseable {
                     .withPageSize(ParquetProperties.DEFAULT_PAGE_SIZE)
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                    // Size statistics (Parquet 2.10 page-level byte counts) cost CPU on every value and no reader
+                    // of this lake (Athena, Spark, DuckDB) plans with them yet.
+                    .withSizeStatisticsEnabled(false)
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Parquet file " + path, e);
