@@ -147,6 +147,10 @@ public final class EnricherBenchmark {
                     app.destroyForcibly().waitFor();
                 }
             }
+        } finally {
+            try (var paths = Files.walk(stateDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
