@@ -249,8 +249,12 @@ public final class Simulation {
             times[i] = userDraws.between(Math.max(1, latest - USER_HISTORY_MILLIS), latest);
         }
         Arrays.sort(times);
+        // The initial table is published as a snapshot valid from `latest`, not back-dated to each sign-up: a user
+        // record stamped a year ago would fall outside the enricher's versioned users history whenever the table
+        // already holds newer versions (a second `./eddy up` on the same data) and be dead-lettered. The true sign-up
+        // time stays in registered_at, and no click comes before the snapshot.
         for (long registeredAt : times) {
-            publishUser(users.register(registeredAt, userDraws), registeredAt);
+            publishUser(users.register(registeredAt, userDraws), latest);
         }
     }
 
