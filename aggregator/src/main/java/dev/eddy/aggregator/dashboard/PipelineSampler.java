@@ -203,7 +203,8 @@ public final class PipelineSampler implements AutoCloseable {
         String streamTime = text(record.headers(), LateEventHeaders.STREAM_TIME);
         return new RejectedRecord(record.timestamp(), record.partition(), record.offset(),
                 window == null ? "unknown window" : window,
-                streamTime == null ? "" : "stream time " + streamTime + ", event time " + record.timestamp(),
+                streamTime == null ? "" : "event time " + instant(record.timestamp()) + " arrived at stream time "
+                        + instantText(streamTime),
                 "aggregator");
     }
 
@@ -283,6 +284,19 @@ public final class PipelineSampler implements AutoCloseable {
             sum += offsets.getOrDefault(partition, 0L);
         }
         return sum;
+    }
+
+    /** A header written by another program may not be a number: show it as it is then. */
+    private static String instantText(String millis) {
+        try {
+            return instant(Long.parseLong(millis.strip()));
+        } catch (NumberFormatException e) {
+            return millis;
+        }
+    }
+
+    private static String instant(long millis) {
+        return java.time.Instant.ofEpochMilli(millis).toString();
     }
 
     private static String text(Headers headers, String name) {
