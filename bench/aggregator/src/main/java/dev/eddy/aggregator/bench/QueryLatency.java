@@ -88,6 +88,9 @@ final class QueryLatency {
         long total = (long) rate * seconds;
         long begin = System.nanoTime();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        // The JDK client opens a connection per concurrent request: cap concurrency so an overloaded server cannot
+        // make the client exhaust file descriptors. A request that finds no slot counts as an error ("shed").
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(512);
         for (long i = 0; i < total; i++) {
             long intended = begin + i * interval;
             long wait = intended - System.nanoTime();
@@ -95,10 +98,18 @@ final class QueryLatency {
                 LockSupport.parkNanos(wait);
             }
             int user = random.nextInt(AggregatorBenchmark.USERS);
+            if (!slots.tryAcquire()) {
+                if (results != null) {
+                    results.errors.incrementAndGet();
+                    results.errorKinds.merge("shed (512 in flight)", 1L, Long::sum);
+                }
+                continue;
+            }
             HttpRequest request = HttpRequest.newBuilder(URI.create(target + "/api/v1/users/" + user + "/activity"
                     + range)).timeout(Duration.ofSeconds(5)).GET().build();
             inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
                 long latency = System.nanoTime() - intended;
+                slots.release();
                 if (results != null) {
                     if (error != null || response.statusCode() != 200) {
                         results.errors.incrementAndGet();
