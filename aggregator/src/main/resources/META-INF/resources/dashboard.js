@@ -93,7 +93,7 @@
       const div = el('div', {class: 'stage' + (s.present ? '' : ' absent'), 'data-stage': s.name,
         'data-rate': s.rate == null ? '' : s.rate, 'data-lag': s.lag == null ? '' : s.lag});
       div.append(el('div', {class: 'name', title: s.topic + (s.group ? ' · group ' + s.group : '')}, s.name));
-      const rate = el('div', {class: 'rate'}, s.present ? (s.rate == null ? '…' : fmt(s.rate)) : 'no topic');
+      const rate = el('div', {class: 'rate'}, !s.present ? 'no topic' : s.rate == null ? '–' : fmt(s.rate));
       rate.append(el('small', {}, s.present ? ' /s' : ''));
       div.append(rate);
       div.append(el('div', {class: 'lag' + (s.lag > 10000 ? ' high' : '')},
@@ -173,8 +173,17 @@
     section.dataset.status = p.error ? 'unavailable' : 'ok';
     section.querySelector('.badge').textContent = p.error ? 'unavailable' : '';
     const dlq = p.dead_letters, late = p.late_events;
-    $('dlq-total').textContent = dlq ? fmt(dlq.total) : '–';
-    $('late-total').textContent = late ? fmt(late.total) : '–';
+    // "≤" when the topic was too large to count record by record: the offset span is an upper bound.
+    $('dlq-total').textContent = dlq ? (dlq.exact ? '' : '≤ ') + fmt(dlq.total) : '–';
+    $('late-total').textContent = late ? (late.exact ? '' : '≤ ') + fmt(late.total) : '–';
+    const reasons = [];
+    (dlq ? dlq.reasons : []).forEach(r => reasons.push(['dlq', r]));
+    (late ? late.reasons : []).forEach(r => reasons.push(['late', r]));
+    $('rejected-reasons').replaceChildren(...reasons.map(([kind, r]) => {
+      const span = el('span', {class: 'chip ' + kind, 'data-kind': kind, 'data-reason': r.reason, 'data-count': r.count});
+      span.textContent = `${r.reason} ${fmt(r.count)}`;
+      return span;
+    }));
     const rows = [];
     (dlq ? dlq.latest : []).forEach(r => rows.push(['dlq', r]));
     (late ? late.latest : []).forEach(r => rows.push(['late', r]));

@@ -68,8 +68,11 @@ public record DashboardSnapshot(
     public record Stage(String name, String topic, String group, Double rate, Long lag, boolean present) {
     }
 
-    /** Records on a side topic (dead letters, late events): how many, per reason since start, the latest ones. */
-    public record RejectedRecords(String topic, long total, List<ReasonCount> reasonsSinceStart,
+    /**
+     * Records on a side topic (dead letters, late events): how many ({@code exact} when every record was counted,
+     * otherwise the offset span, an upper bound), the records read per reason, and the latest ones.
+     */
+    public record RejectedRecords(String topic, long total, boolean exact, List<ReasonCount> reasons,
                                   List<RejectedRecord> latest) {
     }
 

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -42,13 +43,17 @@ import java.util.concurrent.TimeoutException;
 /**
  * Pipeline figures from the broker, cheaply: per sample one ListOffsets call (end offsets of the stage topics, start
  * and end of the side topics), one ListConsumerGroupOffsets call (enricher, aggregator, lake writer), and one
- * non-blocking poll of a group-less consumer that tails the dead-letter and late topics from a few records before
- * their end. Not thread-safe: one sampling thread calls {@link #sample()}.
+ * short poll of a group-less consumer that follows the dead-letter and late topics (see {@link #pollTail}).
+ * Not thread-safe: one sampling thread calls {@link #sample()}.
  */
 public final class PipelineSampler implements AutoCloseable {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration TOPIC_REFRESH = Duration.ofSeconds(30);
+    /** A side topic this small (in offsets) is read from its start once, so its count is exact. */
+    private static final long MAX_REPLAY = 50_000;
+    /** Bounds the work of one sample while catching up. */
+    private static final int MAX_RECORDS_PER_SAMPLE = 5_000;
 
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> tail;
@@ -62,6 +67,9 @@ public final class PipelineSampler implements AutoCloseable {
     private final Map<String, Deque<RejectedRecord>> latest = new HashMap<>();
     private final Map<String, Map<String, Long>> reasons = new HashMap<>();
     private boolean tailing;
+    private final Map<String, Boolean> fromStart = new HashMap<>();
+    private final Map<String, Boolean> caughtUp = new HashMap<>();
+    private final Map<String, Long> counted = new HashMap<>();
 
     public PipelineSampler(Properties kafka, DashboardSettings settings, String aggregatorGroup) {
         this.settings = settings;
@@ -99,7 +107,7 @@ public final class PipelineSampler implements AutoCloseable {
             previousSums.clear();
             previousSums.putAll(sums);
             previousAt = now;
-            pollTail(ends);
+            pollTail(starts, ends);
             return new Pipeline(null, stages, rejected(Topics.DEAD_LETTERS, starts, ends),
                     rejected(Topics.LATE_EVENTS, starts, ends));
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
@@ -162,7 +170,12 @@ public final class PipelineSampler implements AutoCloseable {
 
     // ---- side topics --------------------------------------------------------------------------------------------
 
-    private void pollTail(Map<TopicPartition, Long> ends) {
+    /**
+     * Reads new records of the side topics. At the first sample a side topic holding at most {@link #MAX_REPLAY}
+     * offsets is read from its start, so its count is exact; a larger one is read from a few records before its end
+     * (the latest reasons show at once, history is never read in full) and its total is the offset span.
+     */
+    private void pollTail(Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends) {
         List<TopicPartition> side = new ArrayList<>();
         side.addAll(partitions.getOrDefault(Topics.DEAD_LETTERS, List.of()));
         side.addAll(partitions.getOrDefault(Topics.LATE_EVENTS, List.of()));
@@ -171,23 +184,46 @@ public final class PipelineSampler implements AutoCloseable {
         }
         if (!tailing || !Set.copyOf(tail.assignment()).equals(Set.copyOf(side))) {
             tail.assign(side);
-            // Start a few records before the end: the latest reasons show at once, history is never read in full.
-            for (TopicPartition partition : side) {
-                long end = ends.getOrDefault(partition, 0L);
-                tail.seek(partition, Math.max(0, end - settings.latestRecords()));
+            for (String topic : List.of(Topics.DEAD_LETTERS, Topics.LATE_EVENTS)) {
+                List<TopicPartition> topicPartitions = partitions.getOrDefault(topic, List.of());
+                long span = 0;
+                for (TopicPartition partition : topicPartitions) {
+                    span += ends.getOrDefault(partition, 0L) - starts.getOrDefault(partition, 0L);
+                }
+                boolean replay = span <= MAX_REPLAY;
+                fromStart.put(topic, replay);
+                for (TopicPartition partition : topicPartitions) {
+                    long end = ends.getOrDefault(partition, 0L);
+                    tail.seek(partition, replay ? starts.getOrDefault(partition, 0L)
+                            : Math.max(0, end - settings.latestRecords()));
+                }
             }
             tailing = true;
         }
-        for (ConsumerRecord<byte[], byte[]> record : tail.poll(Duration.ofMillis(100))) {
-            RejectedRecord rejected = record.topic().equals(Topics.DEAD_LETTERS) ? deadLetter(record)
-                    : lateEvent(record);
-            Deque<RejectedRecord> kept = latest.computeIfAbsent(record.topic(), t -> new ArrayDeque<>());
-            kept.addLast(rejected);
-            while (kept.size() > settings.latestRecords()) {
-                kept.removeFirst();
+        int consumed = 0;
+        ConsumerRecords<byte[], byte[]> records;
+        do {
+            records = tail.poll(Duration.ofMillis(50));
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                remember(record);
             }
-            reasons.computeIfAbsent(record.topic(), t -> new TreeMap<>()).merge(rejected.reason(), 1L, Long::sum);
+            consumed += records.count();
+        } while (!records.isEmpty() && consumed < MAX_RECORDS_PER_SAMPLE);
+        for (String topic : List.of(Topics.DEAD_LETTERS, Topics.LATE_EVENTS)) {
+            caughtUp.put(topic, partitions.getOrDefault(topic, List.of()).stream()
+                    .allMatch(p -> tail.position(p) >= ends.getOrDefault(p, 0L)));
         }
+    }
+
+    private void remember(ConsumerRecord<byte[], byte[]> record) {
+        RejectedRecord rejected = record.topic().equals(Topics.DEAD_LETTERS) ? deadLetter(record) : lateEvent(record);
+        Deque<RejectedRecord> kept = latest.computeIfAbsent(record.topic(), t -> new ArrayDeque<>());
+        kept.addLast(rejected);
+        while (kept.size() > settings.latestRecords()) {
+            kept.removeFirst();
+        }
+        reasons.computeIfAbsent(record.topic(), t -> new TreeMap<>()).merge(rejected.reason(), 1L, Long::sum);
+        counted.merge(record.topic(), 1L, Long::sum);
     }
 
     private static RejectedRecord deadLetter(ConsumerRecord<byte[], byte[]> record) {
@@ -210,16 +246,19 @@ public final class PipelineSampler implements AutoCloseable {
 
     private RejectedRecords rejected(String topic, Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends) {
         List<TopicPartition> topicPartitions = partitions.getOrDefault(topic, List.of());
-        long total = 0;
+        long span = 0;
         for (TopicPartition partition : topicPartitions) {
-            total += Math.max(0, ends.getOrDefault(partition, 0L) - starts.getOrDefault(partition, 0L));
+            span += Math.max(0, ends.getOrDefault(partition, 0L) - starts.getOrDefault(partition, 0L));
         }
+        // Exact when every record was read; otherwise the offset span, which transaction markers inflate.
+        boolean exact = fromStart.getOrDefault(topic, false) && caughtUp.getOrDefault(topic, false);
+        long total = exact ? counted.getOrDefault(topic, 0L) : span;
         List<ReasonCount> counts = reasons.getOrDefault(topic, Map.of()).entrySet().stream()
                 .map(e -> new ReasonCount(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(ReasonCount::count).reversed()).toList();
         List<RejectedRecord> newestFirst = new ArrayList<>(latest.getOrDefault(topic, new ArrayDeque<>()));
         newestFirst.sort(Comparator.comparingLong(RejectedRecord::timestamp).reversed());
-        return new RejectedRecords(topic, total, counts, newestFirst);
+        return new RejectedRecords(topic, total, exact, counts, newestFirst);
     }
 
     // ---- broker calls -------------------------------------------------------------------------------------------

@@ -112,7 +112,9 @@ class DashboardTest {
         // 5. Pipeline: offsets of the produced topics, the reasons carried by the dead-letter headers.
         assertThat(snapshot.getLong("pipeline.dead_letters.total")).isEqualTo(DashboardTestData.DEAD_LETTERS);
         assertThat(snapshot.getLong("pipeline.late_events.total")).isEqualTo(DashboardTestData.LATE_EVENTS);
-        assertThat(snapshot.getList("pipeline.dead_letters.reasons_since_start.reason"))
+        assertThat(snapshot.getBoolean("pipeline.dead_letters.exact")).isTrue();
+        assertThat(snapshot.getList("pipeline.dead_letters.reasons.count", Integer.class)).containsExactly(2, 1);
+        assertThat(snapshot.getList("pipeline.dead_letters.reasons.reason"))
                 .containsExactly("malformed_json", "missing_field");
         assertThat(snapshot.getList("pipeline.dead_letters.latest.stage")).containsOnly("enricher.deserialize");
         assertThat(snapshot.getList("pipeline.late_events.latest.reason")).containsExactly("page-views-1m");
