@@ -66,8 +66,8 @@ public final class LakeWriterBenchmark {
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
                 StandardCharsets.UTF_8))) {
-            out.lines().filter(line -> line.startsWith("RESULT") || line.contains("ERROR"))
-                    .forEach(System.out::println);
+            out.lines().filter(line -> line.startsWith("RESULT") || line.contains("ERROR") || line.contains("Exception"))
+                    .forEach(line -> { System.out.println(line); System.out.flush(); });
         }
         int exit = writer.waitFor();
         System.out.printf("RESULT broker + s3proxy CPU while the writer ran: %.1f s%n",
