@@ -278,14 +278,30 @@ public class GeneratorService {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, emission.timestamp(),
                 emission.key(), emission.valueBytes());
         try {
-            producer.send(record, (metadata, exception) -> {
-                if (exception == null) {
-                    metrics.sent(topic);
-                } else {
-                    metrics.sendError(topic);
-                    logSendError(topic, exception);
-                }
-            });
+            java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> ack = producer.send(record,
+                    (metadata, exception) -> {
+                        if (exception == null) {
+                            metrics.sent(topic);
+                        } else {
+                            metrics.sendError(topic);
+                            logSendError(topic, exception);
+                        }
+                    });
+            // KafkaProducer does not throw an ApiException raised before the record is queued (e.g. "Topic ... not
+            // present in metadata after max.block.ms" while the broker restarts): it returns a future that has
+            // already failed. Such a record was never queued, so it is kept and sent again, like a thrown one;
+            // otherwise it would be counted as emitted (and in the ground truth) but never reach Kafka.
+            if (ack.isDone()) {
+                ack.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            state = State.WAITING_FOR_KAFKA;
+            reason = "send to " + topic + " failed: " + e.getCause().getMessage();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closing = true;
+            return false;
         } catch (KafkaException e) {
             metrics.sendError(topic);
             logSendError(topic, e);
