@@ -39,6 +39,9 @@ final class QueryLatency {
         Path work = Files.createTempDirectory("bench-aggregator-query");
         List<Process> processes = new ArrayList<>();
         int[] ports = {freePort(), freePort()};
+        // A broker shutdown error can end this JVM abruptly (Kafka's Exit): never leave the instances behind.
+        Thread reaper = new Thread(() -> processes.forEach(Process::destroyForcibly), "bench-instance-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         try {
             for (int i = 0; i < 2; i++) {
                 List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
