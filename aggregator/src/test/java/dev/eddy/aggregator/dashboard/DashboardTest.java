@@ -69,6 +69,7 @@ class DashboardTest {
                                 && s.getInt("sessions.data.sessions") == DashboardTestData.SESSIONS
                                 && s.getList("pipeline.dead_letters.latest").size() == DashboardTestData.DEAD_LETTERS
                                 && s.getList("pipeline.late_events.latest").size() == DashboardTestData.LATE_EVENTS);
+        assertThat(snapshot.getLong("interval_ms")).isEqualTo(700);
         long now = snapshot.getLong("generated_at");
         long from = now - snapshot.getLong("history_ms");
 

@@ -26,7 +26,9 @@ public class OwnBrokerResource implements QuarkusTestResourceLifecycleManager {
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                 "quarkus.kafka-streams.bootstrap-servers", broker.bootstrapServers(),
                 "quarkus.kafka.devservices.enabled", "false",
-                "quarkus.kafka-streams.application-id", "eddy-aggregator-dashboard-test");
+                "quarkus.kafka-streams.application-id", "eddy-aggregator-dashboard-test",
+                // Set explicitly: the dashboard's own mapping must accept keys under eddy.aggregator.
+                "eddy.aggregator.dashboard.interval", "700ms");
     }
 
     @Override
