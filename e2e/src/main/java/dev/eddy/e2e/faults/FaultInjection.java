@@ -94,7 +94,7 @@ public final class FaultInjection {
                     pause(fault.downtime());
                     pipeline.start(fault.service().get());
                 } else {
-                    pipeline.restartBroker(true);
+                    pipeline.restartBroker(true, fault.downtime());
                 }
                 out.printf("  %6.1f s: killed and restarted %s (back in %d ms)%n",
                         Duration.between(start, t).toMillis() / 1000.0, fault.target(),

@@ -71,7 +71,8 @@ public final class Pipeline implements AutoCloseable {
         for (EddyService service : EddyService.values()) {
             ports.put(service, freePort());
         }
-        this.environment = new ServiceEnvironment(repository, brokerSettings.bootstrapServers(), "127.0.0.1", ports,
+        this.environment = new ServiceEnvironment(AppSnapshot.of(repository, settings.workDir().resolve("apps")),
+                brokerSettings.bootstrapServers(), "127.0.0.1", ports,
                 settings.logs(), settings.lake(), settings.workDir().resolve("state"),
                 settings.serviceJavaOptions(), Optional.of(watchdog));
     }
@@ -166,8 +167,11 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** Stops the broker process (SIGTERM; SIGKILL after the grace) and starts it again on the same data. */
-    public void restartBroker(boolean kill) {
+    /**
+     * Stops the broker process (SIGKILL when {@code kill}, else SIGTERM and SIGKILL after a grace), leaves it down for
+     * {@code downtime}, and starts it again on the same data.
+     */
+    public void restartBroker(boolean kill, Duration downtime) {
         if (kill) {
             ProcessHandle.of(broker.pid()).ifPresent(handle -> {
                 handle.destroyForcibly();
@@ -175,6 +179,10 @@ public final class Pipeline implements AutoCloseable {
             });
         } else {
             broker.stop(Duration.ofSeconds(60));
+        }
+        Instant back = Instant.now().plus(downtime);
+        while (Instant.now().isBefore(back)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.between(Instant.now(), back).toNanos());
         }
         broker = BrokerProcess.start(brokerSettings, registry, BROKER_READY);
     }
