@@ -115,6 +115,14 @@ final class LatencyProbe implements AutoCloseable {
         return latencies;
     }
 
+    /** Stops waiting for the probes sent so far, so the next measurement counts only probes sent during it. */
+    void forgetWaiting() {
+        waitingForApi.clear();
+        waitingForLake.clear();
+        apiLatencies.clear();
+        lakeLatencies.clear();
+    }
+
     /** Oldest probe still not queryable, in ms (0 if none): grows without bound when the pipeline falls behind. */
     long oldestWaitingForApi() {
         long now = System.currentTimeMillis();

@@ -83,7 +83,7 @@ public final class PipelineBenchmark {
                 setRate(generator, half);
                 // Let the backlog of the faster step drain before measuring.
                 runStep(probe, Duration.ofSeconds(Math.min(60, step.toSeconds())), boundMillis);
-                probe.drain();
+                probe.forgetWaiting();
                 List<Long> api = new ArrayList<>();
                 List<Long> lake = new ArrayList<>();
                 Instant end = Instant.now().plus(measure);
