@@ -126,11 +126,7 @@ public final class KafkaTestClient implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(consumerSettings(), keyDeserializer,
                 valueDeserializer)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = assignFromBeginning(consumer, topic, timeout);
             while (!done.test(seen)) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new AssertionError("condition not met on topic " + topic + " within " + timeout
@@ -159,11 +155,7 @@ public final class KafkaTestClient implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(consumerSettings(), keyDeserializer,
                 valueDeserializer)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = assignFromBeginning(consumer, topic, timeout);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
                 if (Instant.now().isAfter(deadline)) {
@@ -177,6 +169,16 @@ public final class KafkaTestClient implements AutoCloseable {
 
     public List<ConsumerRecord<byte[], byte[]>> consumeAllBytes(String topic, Duration timeout) {
         return consumeAll(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(), timeout);
+    }
+
+    private static List<TopicPartition> assignFromBeginning(KafkaConsumer<?, ?> consumer, String topic,
+                                                            Duration timeout) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return partitions;
     }
 
     private Map<String, Object> consumerSettings() {
