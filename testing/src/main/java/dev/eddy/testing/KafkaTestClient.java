@@ -126,7 +126,7 @@ public final class KafkaTestClient implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(consumerSettings(), keyDeserializer,
                 valueDeserializer)) {
-            List<TopicPartition> partitions = assignFromBeginning(consumer, topic, timeout);
+            assignFromBeginning(consumer, topic, timeout);
             while (!done.test(seen)) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new AssertionError("condition not met on topic " + topic + " within " + timeout
