@@ -27,6 +27,10 @@ public class KafkaClients {
             // No record is lost or duplicated by retries: acks from all in-sync replicas, idempotent sends.
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            // A queued record is retried until the broker takes it, however long a broker restart lasts: the default
+            // (2 min) would expire it and lose it, while the ground truth already counts it. Kafka Streams' EOS
+            // producers use the same setting for the same reason.
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE,
             // Bigger batches, a short wait to fill them, and cheap compression: JSON clicks shrink ~4x with snappy at
             // little CPU cost (lz4 would need an extra jar under the Quarkus BOM, zstd costs more CPU per record).
             ProducerConfig.LINGER_MS_CONFIG, 10,

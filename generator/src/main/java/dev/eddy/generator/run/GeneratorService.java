@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the simulation and sends what it emits to Kafka, on one thread of its own: waits for the topics, paces records
@@ -62,6 +63,7 @@ public class GeneratorService {
     private volatile State state = State.STOPPED;
     private volatile String reason;
     private volatile long clicksHandedOver;
+    private final AtomicLong lostAfterQueueing = new AtomicLong();
     private volatile long simulatedTime;
     private volatile int usersRegistered;
     private KafkaProducer<String, byte[]> producer;
@@ -283,6 +285,9 @@ public class GeneratorService {
                         if (exception == null) {
                             metrics.sent(topic);
                         } else {
+                            // Lost after it was queued (a fatal error: authorization, record too large, ...). The
+                            // ground truth counts it, so the run can no longer claim to describe what Kafka holds.
+                            lostAfterQueueing.incrementAndGet();
                             metrics.sendError(topic);
                             logSendError(topic, exception);
                         }
@@ -328,7 +333,9 @@ public class GeneratorService {
 
     private void finishBoundedRun() {
         producer.flush();
-        state = State.DONE;
+        long lost = lostAfterQueueing.get();
+        state = lost == 0 ? State.DONE : State.FAILED;
+        reason = lost == 0 ? null : lost + " records were not acknowledged by Kafka; the ground truth counts them";
         wanted = false;
         double seconds = (System.nanoTime() - runStartedNanos) / 1e9;
         long records = status().sent();
