@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The enricher's settings, prefix {@code eddy.enricher}. Checked at start: a bad value stops the service with a
@@ -24,6 +25,27 @@ public interface EnricherConfig {
     @WithDefault("PT1H")
     @DurationMin(seconds = 1)
     Duration userHistoryRetention();
+
+    /**
+     * How far ahead of this machine's clock a click's event time may be. A later one is dead-lettered: it would move
+     * stream time ahead, close every window and make all other clicks late.
+     */
+    @WithDefault("PT5M")
+    @DurationMin(seconds = 0)
+    Duration maxFutureSkew();
+
+    /** The earliest event time accepted; an older click is dead-lettered (a broken clock, not history). */
+    @WithDefault("2000-01-01T00:00:00Z")
+    Instant earliestEventTime();
+
+    /**
+     * The largest click or user payload accepted, in bytes; a larger one is dead-lettered before it is parsed. Keeps
+     * the enriched record (about twice a click) under the broker's message size limit (1 MiB by default).
+     */
+    @WithDefault("262144")
+    @Min(1024)
+    @Max(4 * 1024 * 1024)
+    int maxRecordBytes();
 
     /** Where Kafka Streams keeps local state (RocksDB stores and checkpoints). */
     @NotBlank

@@ -17,8 +17,17 @@ import java.io.IOException;
  * this scans only the top-level fields up to {@code _time}. A record without a usable {@code _time} falls back to its
  * Kafka timestamp, then to the partition's stream time, never to a negative value: Kafka Streams would drop a record
  * with a negative timestamp without a trace, whereas this one must reach the decoder and the dead-letter topic.
+ * An implausible {@code _time} (far in the future or before {@link ClickLimits#earliestEventTime()}) is not used
+ * either: the record is dead-lettered by the decoder, but its timestamp would already have moved the task's stream
+ * time, closing windows and ageing the users history for every other record.
  */
 public final class ClickTimeExtractor implements TimestampExtractor {
+
+    private final ClickLimits limits;
+
+    public ClickTimeExtractor(ClickLimits limits) {
+        this.limits = limits;
+    }
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final String FIELD = "_time";
@@ -26,10 +35,10 @@ public final class ClickTimeExtractor implements TimestampExtractor {
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
         long eventTime = record.value() instanceof byte[] payload ? eventTimeOf(payload) : -1L;
-        if (eventTime > 0) {
+        if (eventTime > 0 && limits.plausible(eventTime)) {
             return eventTime;
         }
-        if (record.timestamp() >= 0) {
+        if (record.timestamp() >= 0 && record.timestamp() <= limits.latestEventTime()) {
             return record.timestamp();
         }
         return Math.max(partitionTime, 0L);

@@ -71,6 +71,14 @@ public final class EnricherTopology {
      *                             whose latest version was already valid then
      */
     public static Topology build(Duration userHistoryRetention, EnricherMetrics metrics) {
+        return build(userHistoryRetention, ClickLimits.DEFAULTS, metrics);
+    }
+
+    /**
+     * @param userHistoryRetention see {@link #build(Duration, EnricherMetrics)}
+     * @param limits               event-time and size bounds a click must respect (beyond them: dead letters)
+     */
+    public static Topology build(Duration userHistoryRetention, ClickLimits limits, EnricherMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<byte[]> rawBytes = Serdes.ByteArray();
         JsonSerde<Click> clickSerde = EventSerdes.click();
@@ -89,7 +97,8 @@ public final class EnricherTopology {
         Map<String, KStream<byte[], Checked<User>>> users = builder
                 .stream(Topics.USERS, Consumed.with(rawBytes, rawBytes)
                         .withTimestampExtractor(new RecordTimeExtractor()).withName("users-source"))
-                .processValues(() -> new InputDecoder<>(userSerde.codec(), true, EnricherTopology::checkUser,
+                .processValues(() -> new InputDecoder<>(userSerde.codec(), limits.maxRecordBytes(), true,
+                        EnricherTopology::checkUser,
                         metrics), Named.as("users-decode"))
                 .processValues(() -> new UserHistoryHorizon(userHistoryRetention, metrics),
                         Named.as("users-history-horizon"), UserHistoryHorizon.STORE)
@@ -106,9 +115,9 @@ public final class EnricherTopology {
         // 3. Clicks: event time from _time, decode, dead-letter what is unusable.
         Map<String, KStream<byte[], Checked<Click>>> clicks = builder
                 .stream(Topics.CLICKS, Consumed.with(rawBytes, rawBytes)
-                        .withTimestampExtractor(new ClickTimeExtractor()).withName("clicks-source"))
-                .processValues(() -> new InputDecoder<>(clickSerde.codec(), false, EnricherTopology::checkClick,
-                        metrics), Named.as("clicks-decode"))
+                        .withTimestampExtractor(new ClickTimeExtractor(limits)).withName("clicks-source"))
+                .processValues(() -> new InputDecoder<>(clickSerde.codec(), limits.maxRecordBytes(), false,
+                        (key, click) -> checkClick(click, limits), metrics), Named.as("clicks-decode"))
                 .split(Named.as("clicks-"))
                 .branch((key, checked) -> Checked.isRejected(checked), Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));
@@ -153,9 +162,13 @@ public final class EnricherTopology {
         }
     }
 
-    /** The request line must name a page; the key may be anything (re-keyed by user id when it differs). */
-    static void checkClick(byte[] key, Click click) {
+    /**
+     * The request line must name a page and the event time must be plausible; the key may be anything (re-keyed by
+     * user id when it differs).
+     */
+    static void checkClick(Click click, ClickLimits limits) {
         RequestLine.parse(click.request());
+        limits.checkEventTime(click);
     }
 
     /** Rejected records leave with their original key and value bytes; the reasons are in their headers. */

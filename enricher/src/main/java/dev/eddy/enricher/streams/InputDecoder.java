@@ -30,16 +30,20 @@ final class InputDecoder<T> implements FixedKeyProcessor<byte[], byte[], Checked
     }
 
     private final JsonCodec<T> codec;
+    private final int maxRecordBytes;
     private final boolean tombstonesAllowed;
     private final Validator<T> validator;
     private final EnricherMetrics metrics;
     private FixedKeyProcessorContext<byte[], Checked<T>> context;
 
     /**
+     * @param maxRecordBytes    the largest value accepted; a larger one is dead-lettered before it is parsed
      * @param tombstonesAllowed whether a null value is a deletion (compacted tables) rather than bad input
      */
-    InputDecoder(JsonCodec<T> codec, boolean tombstonesAllowed, Validator<T> validator, EnricherMetrics metrics) {
+    InputDecoder(JsonCodec<T> codec, int maxRecordBytes, boolean tombstonesAllowed, Validator<T> validator,
+                 EnricherMetrics metrics) {
         this.codec = codec;
+        this.maxRecordBytes = maxRecordBytes;
         this.tombstonesAllowed = tombstonesAllowed;
         this.validator = validator;
         this.metrics = metrics;
@@ -57,6 +61,12 @@ final class InputDecoder<T> implements FixedKeyProcessor<byte[], byte[], Checked
         if (record.key() == null) {
             reject(record, STAGE_VALIDATE, new RejectedInputException(RejectedInputException.NULL_KEY,
                     "key: a " + codec.type().getSimpleName() + " record needs its user id as key"));
+            return;
+        }
+        if (record.value() != null && record.value().length > maxRecordBytes) {
+            reject(record, STAGE_VALIDATE, new RejectedInputException(RejectedInputException.TOO_LARGE, "value: "
+                    + record.value().length + " bytes, more than eddy.enricher.max-record-bytes (" + maxRecordBytes
+                    + ")"));
             return;
         }
         T value;

@@ -11,6 +11,8 @@ public final class RejectedInputException extends RuntimeException {
     public static final String INVALID_KEY = "invalid_key";
     /** A user change older than the users table keeps history for: the versioned store would drop it. */
     public static final String BEYOND_HISTORY = "beyond_history";
+    /** A payload larger than eddy.enricher.max-record-bytes: its enriched form could exceed the broker's limit. */
+    public static final String TOO_LARGE = "too_large";
 
     private final String reason;
 

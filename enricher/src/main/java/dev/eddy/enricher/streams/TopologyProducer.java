@@ -13,6 +13,8 @@ public class TopologyProducer {
 
     @Produces
     public Topology topology(EnricherConfig config, MeterRegistry registry) {
-        return EnricherTopology.build(config.userHistoryRetention(), new EnricherMetrics(registry));
+        ClickLimits limits = new ClickLimits(config.maxFutureSkew(), config.earliestEventTime(),
+                config.maxRecordBytes(), System::currentTimeMillis);
+        return EnricherTopology.build(config.userHistoryRetention(), limits, new EnricherMetrics(registry));
     }
 }

@@ -12,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ClickTimeExtractorTest {
 
-    private final ClickTimeExtractor extractor = new ClickTimeExtractor();
+    private static final long NOW = 1_800_000_000_000L;
+    private final ClickTimeExtractor extractor = new ClickTimeExtractor(new ClickLimits(java.time.Duration.ofMinutes(5),
+            java.time.Instant.parse("2000-01-01T00:00:00Z"), 256 * 1024, () -> NOW));
 
     @Test
     void readsTheEventTimeAsNumberOrNumericString() {
@@ -30,6 +32,20 @@ class ClickTimeExtractorTest {
         assertThat(extract("", 42L)).isEqualTo(42L);
         assertThat(extract("{\"_time\":", -1L, 900L)).as("no record timestamp: partition time").isEqualTo(900L);
         assertThat(extract("{\"_time\":", -1L, -1L)).as("nothing known yet").isZero();
+    }
+
+    @Test
+    void anImplausibleEventTimeDoesNotBecomeTheTimestamp() {
+        // Such a click is dead-lettered by the decoder; its _time must not move stream time first.
+        long farFuture = NOW + java.time.Duration.ofDays(365).toMillis();
+        assertThat(extract("{\"_time\":" + farFuture + "}", NOW - 1_000L)).as("future _time: record timestamp")
+                .isEqualTo(NOW - 1_000L);
+        assertThat(extract("{\"_time\":1000}", NOW - 1_000L)).as("1970 _time: record timestamp")
+                .isEqualTo(NOW - 1_000L);
+        assertThat(extract("{\"_time\":" + farFuture + "}", farFuture, 900L))
+                .as("future record timestamp too: partition time").isEqualTo(900L);
+        assertThat(extract("{\"_time\":" + (NOW + 60_000L) + "}", 42L)).as("within the allowed skew")
+                .isEqualTo(NOW + 60_000L);
     }
 
     private long extract(String value, long recordTimestamp) {

@@ -44,6 +44,9 @@ class EnricherTopologyTest {
     private static final long T0 = 1_800_000_000_000L;
     private static final long MINUTE = 60_000L;
     private static final Duration HISTORY = Duration.ofHours(1);
+    /** The shipped bounds with this machine's clock fixed a day after T0, so the literal times stay plausible. */
+    private static final ClickLimits LIMITS = new ClickLimits(ClickLimits.DEFAULTS.maxFutureSkew(),
+            ClickLimits.DEFAULTS.earliestEventTime(), ClickLimits.DEFAULTS.maxRecordBytes(), () -> T0 + 24 * 60 * MINUTE);
 
     @TempDir
     Path stateDir;
@@ -64,7 +67,7 @@ class EnricherTopologyTest {
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(EnricherTopology.build(HISTORY, new EnricherMetrics(registry)), settings);
+        driver = new TopologyTestDriver(EnricherTopology.build(HISTORY, LIMITS, new EnricherMetrics(registry)), settings);
         ByteArraySerializer raw = new ByteArraySerializer();
         clicks = driver.createInputTopic(Topics.CLICKS, raw, raw);
         users = driver.createInputTopic(Topics.USERS, raw, raw);
@@ -279,11 +282,16 @@ class EnricherTopologyTest {
                 {null, bytes(click("e", 1, T0))},                                                      // null key
                 {bytes("1"), bytes(click("e", 1, T0, "DELETE everything", 200))},                      // request
                 {bytes("1"), bytes(click("e", 1, T0, "GET /index.html HTTP/1.1", 1234))},               // out of range
+                {bytes("1"), bytes(click("e", 1, T0 + 365 * 24 * 60 * MINUTE))},                      // far future
+                {bytes("1"), bytes(click("e", 1, 1_000L))},                                            // 1970
+                {bytes("1"), bytes(click("e", 1, T0).replace("\"ip\":", "\"pad\":\""
+                        + " ".repeat(300 * 1024) + "\",\"ip\":"))},                                 // too large
         };
         String[] reasons = {"malformed_json", "wrong_type", "missing_field", "malformed_json", "empty", "empty",
-                "null_key", "invalid_value", "invalid_value"};
+                "null_key", "invalid_value", "invalid_value", "invalid_value", "invalid_value", "too_large"};
         String[] stages = {"enricher.decode", "enricher.decode", "enricher.decode", "enricher.decode",
-                "enricher.decode", "enricher.decode", "enricher.validate", "enricher.validate", "enricher.decode"};
+                "enricher.decode", "enricher.decode", "enricher.validate", "enricher.validate", "enricher.decode",
+                "enricher.validate", "enricher.validate", "enricher.validate"};
         clicks.pipeInput(bytes("-1"), bytes(good));
         for (byte[][] record : bad) {
             clicks.pipeInput(new TestRecord<>(record[0], record[1], new RecordHeaders().add("trace", bytes("t-1")),
