@@ -299,9 +299,12 @@ public class GeneratorService {
                         if (exception == null) {
                             metrics.sent(topic);
                         } else {
-                            // Lost after it was queued (a fatal error: authorization, record too large, ...). The
-                            // ground truth counts it, so the run can no longer claim to describe what Kafka holds.
-                            lostAfterQueueing.incrementAndGet();
+                            // A refusal before queueing calls back at once, on this thread, and is retried below.
+                            // On the producer's own thread it is a loss after queueing (authorization, record too
+                            // large, ...): the ground truth counts the record, so the run no longer describes Kafka.
+                            if (Thread.currentThread() != worker) {
+                                lostAfterQueueing.incrementAndGet();
+                            }
                             metrics.sendError(topic);
                             logSendError(topic, exception);
                         }
