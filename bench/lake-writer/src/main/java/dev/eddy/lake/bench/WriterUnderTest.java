@@ -89,6 +89,10 @@ public final class WriterUnderTest {
             }
             long end = admin.listOffsets(latest).all().get().values().stream()
                     .mapToLong(info -> info.offset()).sum();
+            // Polls the committed offsets (every 100 ms: the poll interval, not a synchronisation guess) and gives up
+            // when they stop moving for two minutes, so a stalled writer fails the run instead of hanging it.
+            long lastDone = -1;
+            long lastProgress = System.nanoTime();
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get();
@@ -97,6 +101,13 @@ public final class WriterUnderTest {
                         .mapToLong(entry -> entry.getValue().offset()).sum();
                 if (done >= end) {
                     break;
+                }
+                if (done != lastDone) {
+                    lastDone = done;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > java.util.concurrent.TimeUnit.MINUTES.toNanos(2)) {
+                    throw new IllegalStateException("the writer committed nothing for 2 minutes (" + done + " of "
+                            + end + " records); see its log above");
                 }
                 Thread.sleep(100);
             }
