@@ -8,6 +8,7 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,9 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             }
             consumer.startField(names[i], i);
             switch (kinds[i]) {
-                case STRING -> consumer.addBinary(Binary.fromString((String) value));
+                // A plain byte-array Binary: fromString would also wrap the bytes in a ByteBuffer per value.
+                case STRING -> consumer.addBinary(Binary.fromConstantByteArray(
+                        ((String) value).getBytes(StandardCharsets.UTF_8)));
                 case INT32 -> consumer.addInteger((Integer) value);
                 case INT64 -> consumer.addLong((Long) value);
                 case BOOLEAN -> consumer.addBoolean((Boolean) value);

@@ -15,6 +15,7 @@ public final class LakeTable<T extends Record> {
     private final String name;
     private final String topic;
     private final JsonCodec<T> codec;
+    private final FastRowDecoder<T> fastDecoder;
     private final RecordColumns<T> columns;
     private final ToLongFunction<T> eventTime;
     private final Set<String> uniqueColumns;
@@ -32,6 +33,7 @@ public final class LakeTable<T extends Record> {
         this.name = name;
         this.topic = topic;
         this.codec = new JsonCodec<>(type);
+        this.fastDecoder = new FastRowDecoder<>(type);
         this.columns = RecordColumns.of(name, type);
         this.eventTime = eventTime;
         this.uniqueColumns = Set.copyOf(uniqueColumns);
@@ -65,8 +67,20 @@ public final class LakeTable<T extends Record> {
      * @throws SchemaMismatchException              when it decodes but does not fit the table
      */
     public DecodedRow decode(byte[] value) {
-        T record = codec.decode(value);
+        // The plain well-formed case in one streaming pass; everything else (and every error) through the codec.
+        T fast = fastDecoder.decode(value);
+        T record = fast != null ? fast : codec.decode(value);
         return new DecodedRow(columns.rowOf(record), eventTime.applyAsLong(record));
+    }
+
+    /** The record when the fast path decodes it, {@code null} when it leaves it to the codec (for tests). */
+    T decodeFast(byte[] value) {
+        return fastDecoder.decode(value);
+    }
+
+    /** The record the codec decodes (for tests). */
+    T decodeWithCodec(byte[] value) {
+        return codec.decode(value);
     }
 
     /** A row ready for Parquet and the event time (epoch millis) that places it. */

@@ -38,7 +38,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The lake writer's loop: poll, decode, append to the partition's open Parquet file, publish the file when a roll
@@ -51,6 +56,12 @@ import java.util.concurrent.Callable;
  * from that record's event time) and replaces it. That holds wherever the replay cuts, which is why idle and memory
  * flushes (timing-dependent) are safe; the record-determined rules additionally make the replayed file identical.
  * docs/lake.md spells out the argument.
+ *
+ * <p>Threads: this thread polls, sends dead letters, publishes and commits; each partition's records are decoded and
+ * encoded on its <em>lane</em>, a queue of tasks run in order on the {@link Workers} pool, so several partitions use
+ * several cores and polling overlaps encoding. A lane hands finished files and dead letters back through its
+ * partition's outbox, in offset order. This thread touches a partition's open file only while the lane is idle
+ * (nothing queued), and it stops polling while the lanes hold more than {@link #maxRecordsInLanes} records.
  */
 public final class LakeWriter implements Runnable {
 
@@ -64,6 +75,8 @@ public final class LakeWriter implements Runnable {
     private final PublishObserver observer;
     private final RollPolicy rollPolicy;
     private final Workers workers;
+    private final long maxRecordsInLanes;
+    private final AtomicLong recordsInLanes = new AtomicLong();
 
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
     private volatile boolean running = true;
@@ -82,6 +95,8 @@ public final class LakeWriter implements Runnable {
         this.observer = observer;
         this.rollPolicy = new RollPolicy(settings.roll());
         this.workers = new Workers(settings.workerThreads());
+        // Two polls' worth keeps every lane fed while this thread publishes, without holding many records twice.
+        this.maxRecordsInLanes = 2L * maxPollRecords(consumerSettings());
     }
 
     public WriterState state() {
@@ -135,13 +150,16 @@ public final class LakeWriter implements Runnable {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
                 state = WriterState.of(WriterState.Phase.RUNNING, "assigned " + consumer.assignment().size()
                         + " partitions");
-                appendBatch(records);
+                dispatch(records);
+                drainOutboxes();
+                awaitLanesBelowLimit();
                 enforceMemoryBound();
                 flushIdle(System.nanoTime());
                 commitWhereNoFileIsOpen();
             }
         } finally {
             // No commit here: whatever is not committed is read again and rewritten under the same names.
+            waitForLanesQuietly();
             abandonAll();
             closeQuietly(consumer);
             consumer = null;
@@ -150,38 +168,90 @@ public final class LakeWriter implements Runnable {
         }
     }
 
-    /**
-     * Appends a polled batch: each partition's records on a worker thread (partitions share nothing), then, on this
-     * thread, the dead letters are sent and the files that rolled are published and committed in offset order.
-     */
-    private void appendBatch(ConsumerRecords<byte[], byte[]> records) {
-        List<TopicPartition> touched = new ArrayList<>(records.partitions());
-        List<Callable<Void>> work = new ArrayList<>(touched.size());
-        for (TopicPartition tp : touched) {
+    /** Queues each partition's records of a poll on the partition's lane; returns without waiting for them. */
+    private void dispatch(ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition tp : records.partitions()) {
             PartitionState partition = partitions.computeIfAbsent(tp, key -> new PartitionState(
                     tables.forTopic(key.topic()).orElseThrow(() -> new IllegalStateException("no table for " + key))));
             List<ConsumerRecord<byte[], byte[]>> batch = records.records(tp);
-            work.add(() -> {
-                append(tp, partition, batch);
-                return null;
+            recordsInLanes.addAndGet(batch.size());
+            partition.lane = workers.after(partition.lane, () -> {
+                try {
+                    append(tp, partition, batch);
+                } finally {
+                    recordsInLanes.addAndGet(-batch.size());
+                }
             });
-        }
-        workers.runAll(work);
-        for (TopicPartition tp : touched) {
-            PartitionState partition = partitions.get(tp);
-            partition.deadLetters.forEach(dead -> deadLetters.send(dead.record(), dead.why()));
-            partition.deadLetters.clear();
-        }
-        for (TopicPartition tp : touched) {
-            PartitionState partition = partitions.get(tp);
-            for (FinishedFile file : partition.finished) {
-                publishAndCommit(tp, partition, file);
-            }
-            partition.finished.clear();
         }
     }
 
-    /** Runs on a worker thread and touches only {@code partition}. */
+    /** Sends the lanes' dead letters and publishes and commits their finished files, each partition in offset order. */
+    private void drainOutboxes() {
+        partitions.forEach(this::drainOutbox);
+    }
+
+    private void drainOutbox(TopicPartition tp, PartitionState partition) {
+        for (Object item = partition.outbox.poll(); item != null; item = partition.outbox.poll()) {
+            if (item instanceof DeadLetter dead) {
+                deadLetters.send(dead.record(), dead.why());
+            } else {
+                publishAndCommit(tp, partition, (FinishedFile) item);
+            }
+        }
+    }
+
+    /**
+     * True when the partition's lane has nothing queued and its outbox is drained: only then may this thread touch the
+     * partition's open file. Rethrows the lane's failure.
+     */
+    private boolean settled(TopicPartition tp, PartitionState partition) {
+        if (!Workers.idle(partition.lane)) {
+            return false;
+        }
+        drainOutbox(tp, partition);
+        return true;
+    }
+
+    /** Back-pressure on polling: waits while the lanes hold more records than {@link #maxRecordsInLanes}. */
+    private void awaitLanesBelowLimit() {
+        while (recordsInLanes.get() > maxRecordsInLanes) {
+            CompletableFuture<?>[] busy = partitions.values().stream().map(partition -> partition.lane)
+                    .filter(lane -> !lane.isDone()).toArray(CompletableFuture[]::new);
+            if (busy.length == 0) {
+                break;
+            }
+            try {
+                CompletableFuture.anyOf(busy).get(settings.pollTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // Still busy: publish what is finished meanwhile and wait again.
+            } catch (java.util.concurrent.ExecutionException e) {
+                // A lane failed: rethrown below with its original exception.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the lanes", e);
+            }
+            partitions.values().forEach(partition -> Workers.idle(partition.lane));
+            drainOutboxes();
+        }
+    }
+
+    /** Waits for every lane and drains every outbox: afterwards this thread owns every partition's state. */
+    private void settleAll() {
+        partitions.values().forEach(partition -> Workers.await(partition.lane));
+        drainOutboxes();
+    }
+
+    private void waitForLanesQuietly() {
+        for (PartitionState partition : partitions.values()) {
+            try {
+                Workers.await(partition.lane);
+            } catch (RuntimeException e) {
+                LOG.debugf("lane ended with %s", e);
+            }
+        }
+    }
+
+    /** Runs on the partition's lane and touches only {@code partition}. */
     private void append(TopicPartition tp, PartitionState partition, List<ConsumerRecord<byte[], byte[]>> batch) {
         for (ConsumerRecord<byte[], byte[]> record : batch) {
             partition.handledThrough = record.offset();
@@ -203,7 +273,7 @@ public final class LakeWriter implements Runnable {
             if (open != null) {
                 Optional<RollReason> roll = rollPolicy.beforeAppend(open.extent, valueBytes, row.eventTime());
                 if (roll.isPresent()) {
-                    partition.finished.add(finish(partition, roll.get()));
+                    partition.outbox.add(finish(partition, roll.get()));
                 }
             }
             if (partition.open == null) {
@@ -212,12 +282,14 @@ public final class LakeWriter implements Runnable {
             partition.open.append(row.values(), record.offset(), valueBytes, row.eventTime(), record.timestamp(),
                     System.nanoTime());
         }
+        partition.bufferedBytes = partition.open == null ? 0 : partition.open.file.bufferedBytes();
+        partition.fileOpen = partition.open != null;
     }
 
     private void deadLetter(PartitionState partition, ConsumerRecord<byte[], byte[]> record, DeadLetterHeaders why) {
         LOG.debugf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                 why.errorMessage());
-        partition.deadLetters.add(new DeadLetter(record, why));
+        partition.outbox.add(new DeadLetter(record, why));
         metrics.deadLettered(partition.table.name(), why.reason());
     }
 
@@ -225,6 +297,8 @@ public final class LakeWriter implements Runnable {
     private static FinishedFile finish(PartitionState partition, RollReason reason) {
         OpenFile file = partition.open;
         partition.open = null;
+        partition.bufferedBytes = 0;
+        partition.fileOpen = false;
         return new FinishedFile(file, file.file.finish(file.footer()), reason);
     }
 
@@ -262,6 +336,16 @@ public final class LakeWriter implements Runnable {
      * the back-pressure.
      */
     private void enforceMemoryBound() {
+        long estimate = 0;
+        for (PartitionState partition : partitions.values()) {
+            estimate += partition.bufferedBytes;
+        }
+        if (estimate <= settings.maxBufferedBytes()) {
+            metrics.buffered(estimate, (int) partitions.values().stream().filter(p -> p.fileOpen).count());
+            return;
+        }
+        // Over the bound (by the lanes' last figures): stop and let every lane finish, then measure exactly.
+        settleAll();
         long total = 0;
         int open = 0;
         for (PartitionState partition : partitions.values()) {
@@ -285,6 +369,9 @@ public final class LakeWriter implements Runnable {
     private void flushIdle(long nowNanos) {
         long idleNanos = settings.idleFlush().toNanos();
         for (Map.Entry<TopicPartition, PartitionState> entry : partitions.entrySet()) {
+            if (!settled(entry.getKey(), entry.getValue())) {
+                continue;
+            }
             OpenFile open = entry.getValue().open;
             if (open != null && nowNanos - open.lastAppendNanos >= idleNanos) {
                 publishAndCommit(entry.getKey(), entry.getValue(), finish(entry.getValue(), RollReason.IDLE));
@@ -296,7 +383,8 @@ public final class LakeWriter implements Runnable {
     private void commitWhereNoFileIsOpen() {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         partitions.forEach((tp, partition) -> {
-            if (partition.open == null && partition.handledThrough > partition.committedThrough) {
+            if (settled(tp, partition) && partition.open == null
+                    && partition.handledThrough > partition.committedThrough) {
                 offsets.put(tp, new OffsetAndMetadata(partition.handledThrough + 1, "lake-writer dead letters"));
             }
         });
@@ -321,10 +409,14 @@ public final class LakeWriter implements Runnable {
         // Records of aborted transactions (the Streams apps run exactly_once_v2) never reach the lake.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Large polls spanning several partitions keep every worker thread busy.
+        // Large polls amortise the poll loop; the lanes overlap them with encoding.
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "eddy-lake-writer");
         return config;
+    }
+
+    private static long maxPollRecords(Map<String, Object> consumerSettings) {
+        return Long.parseLong(String.valueOf(consumerSettings.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)));
     }
 
     private Map<String, Object> producerSettings() {
@@ -355,15 +447,19 @@ public final class LakeWriter implements Runnable {
     }
 
     /**
-     * Per assigned partition: its table, its open file, files finished in this batch and dead letters found in it
-     * (both handed over by the worker), and how far it is handled and committed.
+     * Per assigned partition: its table, its lane, its open file (the lane's, or this thread's while the lane is idle),
+     * the outbox of finished files and dead letters the lane hands over in offset order, and how far it is handled and
+     * committed.
      */
     private static final class PartitionState {
         final LakeTable<?> table;
-        final List<FinishedFile> finished = new ArrayList<>();
-        final List<DeadLetter> deadLetters = new ArrayList<>();
+        final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
+        CompletableFuture<Void> lane = CompletableFuture.completedFuture(null);
         OpenFile open;
-        long handledThrough = -1;
+        /** The lane's latest figure of the open file's bytes in memory, for the memory bound. */
+        volatile long bufferedBytes;
+        volatile boolean fileOpen;
+        volatile long handledThrough = -1;
         long committedThrough = -1;
 
         PartitionState(LakeTable<?> table) {
@@ -376,9 +472,13 @@ public final class LakeWriter implements Runnable {
                 open.file.close();
                 open = null;
             }
-            finished.forEach(file -> file.file().file.close());
-            finished.clear();
-            deadLetters.clear();
+            for (Object item = outbox.poll(); item != null; item = outbox.poll()) {
+                if (item instanceof FinishedFile file) {
+                    file.file().file.close();
+                }
+            }
+            bufferedBytes = 0;
+            fileOpen = false;
         }
     }
 
@@ -391,14 +491,17 @@ public final class LakeWriter implements Runnable {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-            // Dead-letter-only progress is committed while we still own the partitions; open files are dropped
-            // (the next owner rebuilds them from the committed offset, under the same names).
+            // Finished files and dead-letter-only progress are committed while we still own the partitions; open
+            // files are dropped (the next owner rebuilds them from the committed offset, under the same names).
+            settleAll();
             commitWhereNoFileIsOpen();
             dropPartitions(revoked);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> lost) {
+            // Not ours any more: nothing may be committed, but the lanes must stop touching the files first.
+            waitForLanesQuietly();
             dropPartitions(lost);
         }
 

@@ -1,16 +1,15 @@
 package dev.eddy.lake.writer;
 
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Threads that decode and encode one partition each: Parquet encoding and JSON decoding are CPU-bound and
- * partitions share nothing, so a batch spanning several partitions uses every core.
+ * Threads that decode and encode records, one task per polled partition batch: JSON decoding and Parquet encoding are
+ * CPU-bound and partitions share nothing, so the lanes of several partitions use every core while the writer's own
+ * thread keeps polling, publishing and committing.
  */
 final class Workers implements AutoCloseable {
 
@@ -25,38 +24,38 @@ final class Workers implements AutoCloseable {
         });
     }
 
-    /** Runs every task and returns when all are done; the first failure is rethrown. */
-    void runAll(List<Callable<Void>> tasks) {
-        if (tasks.size() == 1) {
-            call(tasks.get(0));
-            return;
-        }
+    /** Runs {@code task} after everything already queued on {@code lane}: one partition's batches stay in order. */
+    CompletableFuture<Void> after(CompletableFuture<Void> lane, Runnable task) {
+        return lane.thenRunAsync(task, pool);
+    }
+
+    /** Waits until {@code lane} has run everything queued on it; its failure is rethrown as it was thrown. */
+    static void await(CompletableFuture<Void> lane) {
         try {
-            for (Future<Void> done : pool.invokeAll(tasks)) {
-                done.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while appending a batch", e);
+            lane.join();
+        } catch (CompletionException e) {
+            throw unwrap(e);
         }
     }
 
-    private static void call(Callable<Void> task) {
-        try {
-            task.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    /** True when {@code lane} has nothing queued; rethrows its failure. */
+    static boolean idle(CompletableFuture<Void> lane) {
+        if (!lane.isDone()) {
+            return false;
         }
+        await(lane);
+        return true;
+    }
+
+    private static RuntimeException unwrap(CompletionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
     }
 
     @Override
