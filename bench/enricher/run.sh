@@ -2,8 +2,9 @@
 # Enricher benchmark: sustained records/s under exactly_once_v2 and input-append -> output-append latency, for the
 # enricher topology and a pass-through baseline run the same way (see EnricherBenchmark's Javadoc).
 # Not part of ./mvnw verify. Usage, from anywhere:
-#   bench/enricher/run.sh [-Dbench.clicks=200000] [-Dbench.rate=2000] [-Dbench.latency-seconds=20] [-Dbench.partitions=6]
+#   bench/enricher/run.sh [-Dbench.clicks=1000000] [-Dbench.rate=2000] [-Dbench.latency-seconds=20] [-Dbench.partitions=6]
 #                         [-Dbench.rounds=2] [-Dbench.modes=passthrough,enrich] [-Dbench.app-jvm-options=...]
+#                         [-Dbench.stream-threads=2]   (the same for both apps; the service default)
 # Run it on an otherwise idle machine: it measures CPU-bound work.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

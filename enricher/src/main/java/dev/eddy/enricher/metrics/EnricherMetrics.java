@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The enricher's own counters (Kafka Streams' metrics are bound separately by Quarkus). Prometheus names:
  * {@code eddy_enricher_records_in_total{topic}}, {@code eddy_enricher_records_out_total},
  * {@code eddy_enricher_join_hits_total}, {@code eddy_enricher_join_misses_total{cause}} and
- * {@code eddy_enricher_dead_letters_total{reason,topic}}. Labels are bounded: topic names and reason codes only.
+ * {@code eddy_enricher_dead_letters_total{reason,topic}} and {@code eddy_enricher_status_definitions_unreadable_total}.
+ * Labels are bounded: topic names and reason codes only.
  *
  * <p>They count processing, not committed output: after a crash, records replayed from the last commit are counted
  * again, while the output topics still hold each record once.
@@ -23,6 +24,7 @@ public final class EnricherMetrics {
     public static final String JOIN_HITS = "eddy.enricher.join.hits";
     public static final String JOIN_MISSES = "eddy.enricher.join.misses";
     public static final String DEAD_LETTERS = "eddy.enricher.dead.letters";
+    public static final String UNREADABLE_STATUS_DEFINITIONS = "eddy.enricher.status.definitions.unreadable";
 
     /** Why a click has no user: it says it is anonymous, or no version of its user was found at its event time. */
     public static final String CAUSE_ANONYMOUS = "anonymous";
@@ -34,6 +36,7 @@ public final class EnricherMetrics {
     private final Counter joinHits;
     private final Counter anonymousClicks;
     private final Counter unknownUserClicks;
+    private final Counter unreadableStatusDefinitions;
 
     public EnricherMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -43,6 +46,10 @@ public final class EnricherMetrics {
                 .description("Clicks joined with a version of their user").register(registry);
         this.anonymousClicks = joinMiss(CAUSE_ANONYMOUS);
         this.unknownUserClicks = joinMiss(CAUSE_UNKNOWN_USER);
+        this.unreadableStatusDefinitions = Counter.builder(UNREADABLE_STATUS_DEFINITIONS)
+                .description("Clicks whose status-code reference entry could not be decoded (enriched as if it were"
+                        + " missing)")
+                .register(registry);
     }
 
     public void recordIn(String topic) {
@@ -61,6 +68,11 @@ public final class EnricherMetrics {
         } else {
             unknownUserClicks.increment();
         }
+    }
+
+    /** A click found an undecodable status-code entry (one loaded at start, before any check) and used none. */
+    public void unreadableStatusDefinition() {
+        unreadableStatusDefinitions.increment();
     }
 
     public void deadLetter(String reason, String topic) {

@@ -3,6 +3,7 @@ package dev.eddy.enricher.streams;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.eddy.events.Click;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
@@ -13,8 +14,8 @@ import java.io.IOException;
  * string). Kafka Streams uses it to pick the next record across the clicks and users partitions of a task and as the
  * click's timestamp in the user join, which is what makes the join time-correct.
  *
- * <p>The value is still raw bytes here (it is decoded later, where a failure can go to the dead-letter topic), so
- * this scans only the top-level fields up to {@code _time}. A record without a usable {@code _time} falls back to its
+ * <p>The value arrives decoded ({@link Decoded}); a click that could not be decoded is still scanned, top-level
+ * fields only, up to {@code _time}. A record without a usable {@code _time} falls back to its
  * Kafka timestamp, then to the partition's stream time, never to a negative value: Kafka Streams would drop a record
  * with a negative timestamp without a trace, whereas this one must reach the decoder and the dead-letter topic.
  * An implausible {@code _time} (far in the future or before {@link ClickLimits#earliestEventTime()}) is not used
@@ -34,7 +35,7 @@ public final class ClickTimeExtractor implements TimestampExtractor {
 
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-        long eventTime = record.value() instanceof byte[] payload ? eventTimeOf(payload) : -1L;
+        long eventTime = eventTimeOf(record.value());
         if (eventTime > 0 && limits.plausible(eventTime)) {
             return eventTime;
         }
@@ -42,6 +43,21 @@ public final class ClickTimeExtractor implements TimestampExtractor {
             return record.timestamp();
         }
         return Math.max(partitionTime, 0L);
+    }
+
+    /**
+     * The click's {@code _time}: from the click {@link DecodingDeserializer} already decoded, so a good click is parsed
+     * only once; only a click that could not be decoded (bound for the dead-letter topic) is scanned for it, so its
+     * dead letter keeps the same timestamp as before.
+     */
+    private static long eventTimeOf(Object value) {
+        if (value instanceof Decoded<?> decoded) {
+            if (decoded.value() instanceof Click click) {
+                return click.eventTime();
+            }
+            return decoded.payload() == null ? -1L : eventTimeOf(decoded.payload());
+        }
+        return value instanceof byte[] payload ? eventTimeOf(payload) : -1L;
     }
 
     /** The {@code _time} of a JSON object, or -1 when it is absent, not a number, or the payload is not JSON. */

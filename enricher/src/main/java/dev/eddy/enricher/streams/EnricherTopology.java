@@ -7,11 +7,11 @@ import dev.eddy.events.Click;
 import dev.eddy.events.EventSerdes;
 import dev.eddy.events.JsonSerde;
 import dev.eddy.events.RequestLine;
-import dev.eddy.events.StatusCode;
 import dev.eddy.events.Topics;
 import dev.eddy.events.User;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -38,7 +38,8 @@ import java.util.Map;
  * {@value Topics#DEAD_LETTERS}. One static method builds it, so the tests run exactly the topology the service ships.
  *
  * <pre>
- *  clickstream.status-codes ──► GlobalKTable status-codes (bad records: {@link StatusCodeDeadLetterHandler})
+ *  clickstream.status-codes ──► GlobalKTable status-codes, raw bytes (bad records arriving:
+ *                                {@link StatusCodeDeadLetterHandler}; decoded at lookup by {@link StatusDefinitions})
  *
  *  clickstream.users ─► decode ─► history horizon ─┬─► rejected ─────────────────────────► clickstream.dlq
  *                                                  └─► toTable (versioned store,
@@ -53,6 +54,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>Keys stay raw bytes until a record is known to be good, so a rejected record keeps its original key bytes.
+ * Click and user values are decoded once, as they are read ({@link DecodingDeserializer}), and keep their original
+ * bytes for the dead-letter topic.
  */
 public final class EnricherTopology {
 
@@ -82,22 +85,29 @@ public final class EnricherTopology {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<byte[]> rawBytes = Serdes.ByteArray();
         JsonSerde<Click> clickSerde = EventSerdes.click();
-        JsonSerde<User> userSerde = EventSerdes.user();
+        UserStoreSerde userStoreSerde = new UserStoreSerde();
 
-        // 1. Reference data, replicated to every instance: status code -> definition.
-        GlobalKTable<String, StatusCode> statusCodes = builder.globalTable(Topics.STATUS_CODES,
+        // 1. Reference data, replicated to every instance: status code -> definition, kept as raw bytes (checked on
+        //    arrival, decoded at lookup by StatusDefinitions: entries loaded at start were never checked).
+        GlobalKTable<String, byte[]> statusCodes = builder.globalTable(Topics.STATUS_CODES,
                 Consumed.with(Serdes.serdeFrom(new StringSerializer(), new StatusCodeKeyDeserializer()),
-                        EventSerdes.statusCode()).withName("status-codes-source"),
-                Materialized.<String, StatusCode, KeyValueStore<Bytes, byte[]>>as(STATUS_CODES_STORE));
+                        Serdes.serdeFrom(new ByteArraySerializer(), new StatusCodeValueDeserializer()))
+                        .withName("status-codes-source"),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(STATUS_CODES_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(rawBytes));
+        StatusDefinitions statusDefinitions = new StatusDefinitions(metrics);
 
         // 2. Users: decode, dead-letter what is unusable, and keep every version of a user for the history retention,
         //    so that a late click can be joined with the user as they were when it happened (KIP-889).
         //    A change too old for that history would be dropped by the store: it goes to the dead letters instead.
+        //    The store holds users in a compact binary form (UserStoreSerde): every click decodes one from it.
+        DecodingDeserializer<User> users = new DecodingDeserializer<>(EventSerdes.user().codec(),
+                limits.maxRecordBytes());
         builder.addStateStore(UserHistoryHorizon.storeBuilder());
-        Map<String, KStream<byte[], Checked<User>>> users = builder
-                .stream(Topics.USERS, Consumed.with(rawBytes, rawBytes)
+        Map<String, KStream<byte[], Checked<User>>> userRoutes = builder
+                .stream(Topics.USERS, Consumed.with(rawBytes, Serdes.serdeFrom(new NotWritten<>(), users))
                         .withTimestampExtractor(new RecordTimeExtractor()).withName("users-source"))
-                .processValues(() -> new InputDecoder<>(userSerde.codec(), limits.maxRecordBytes(), true,
+                .processValues(() -> new InputDecoder<>(users.codec(), limits.maxRecordBytes(), true,
                         EnricherTopology::checkUser,
                         metrics), Named.as("users-decode"))
                 .processValues(() -> new UserHistoryHorizon(userHistoryRetention, metrics),
@@ -105,16 +115,19 @@ public final class EnricherTopology {
                 .split(Named.as("users-"))
                 .branch((key, checked) -> Checked.isRejected(checked), Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));
-        sendToDeadLetters(users.get("users-rejected"), "users");
-        KTable<byte[], User> userTable = users.get("users-accepted")
+        sendToDeadLetters(userRoutes.get("users-rejected"), "users");
+        KTable<byte[], User> userTable = userRoutes.get("users-accepted")
                 .mapValues(Checked::value, Named.as("users-value"))
                 .toTable(Named.as("users-table"), Materialized.<byte[], User>as(
                                 Stores.persistentVersionedKeyValueStore(USERS_STORE, userHistoryRetention))
-                        .withKeySerde(rawBytes).withValueSerde(userSerde));
+                        .withKeySerde(rawBytes).withValueSerde(userStoreSerde));
 
-        // 3. Clicks: event time from _time, decode, dead-letter what is unusable.
+        // 3. Clicks: decoded once as they are read (event time from the decoded _time), checked, dead-letter what is
+        //    unusable.
+        DecodingDeserializer<Click> clickValues = new DecodingDeserializer<>(clickSerde.codec(),
+                ClickFastReader::decode, limits.maxRecordBytes());
         Map<String, KStream<byte[], Checked<Click>>> clicks = builder
-                .stream(Topics.CLICKS, Consumed.with(rawBytes, rawBytes)
+                .stream(Topics.CLICKS, Consumed.with(rawBytes, Serdes.serdeFrom(new NotWritten<>(), clickValues))
                         .withTimestampExtractor(new ClickTimeExtractor(limits)).withName("clicks-source"))
                 .processValues(() -> new InputDecoder<>(clickSerde.codec(), limits.maxRecordBytes(), false,
                         (key, click) -> checkClick(click, limits), metrics), Named.as("clicks-decode"))
@@ -139,7 +152,8 @@ public final class EnricherTopology {
         // 5. LEFT JOIN with the user as of the click's timestamp (its _time); no user -> enriched with nulls.
         KStream<byte[], UserClick> withUser = routes.get("route-keyed-by-user")
                 .merge(rekeyed, Named.as("clicks-by-user-merge"))
-                .leftJoin(userTable, UserClick::new, Joined.with(rawBytes, clickSerde, userSerde, "users-join"));
+                .leftJoin(userTable, UserClick::new,
+                        Joined.with(rawBytes, clickSerde, userStoreSerde, "users-join"));
         KStream<byte[], UserClick> anonymous = routes.get("route-anonymous")
                 .mapValues(UserClick::withoutUser, Named.as("anonymous-no-user"))
                 .selectKey((key, userClick) -> UserKeys.ANONYMOUS, Named.as("anonymous-key"));
@@ -147,9 +161,13 @@ public final class EnricherTopology {
         // 6. Status text from the reference table, derived fields, out.
         withUser.merge(anonymous, Named.as("all-clicks-merge"))
                 .leftJoin(statusCodes, (key, userClick) -> Integer.toString(userClick.click().status()),
-                        ClickEnrichment::enrich, Named.as("status-codes-join"))
+                        (userClick, definition) -> ClickEnrichment.enrich(userClick,
+                                statusDefinitions.lookup(userClick.click().status(), definition)),
+                        Named.as("status-codes-join"))
                 .peek((key, enriched) -> metrics.recordOut(enriched), Named.as("count-out"))
-                .to(Topics.ENRICHED, Produced.with(rawBytes, EventSerdes.enrichedClick()).withName("enriched-sink"));
+                .to(Topics.ENRICHED, Produced.with(rawBytes,
+                                Serdes.serdeFrom(new EnrichedClickSerializer(), EventSerdes.enrichedClick()))
+                        .withName("enriched-sink"));
 
         return builder.build();
     }
@@ -169,6 +187,14 @@ public final class EnricherTopology {
     static void checkClick(Click click, ClickLimits limits) {
         RequestLine.parse(click.request());
         limits.checkEventTime(click);
+    }
+
+    /** The serializer half of a source's serde: sources only read, so it is never called. */
+    private static final class NotWritten<T> implements org.apache.kafka.common.serialization.Serializer<T> {
+        @Override
+        public byte[] serialize(String topic, T data) {
+            throw new UnsupportedOperationException("input values are only read");
+        }
     }
 
     /** Rejected records leave with their original key and value bytes; the reasons are in their headers. */

@@ -1,6 +1,7 @@
 package dev.eddy.enricher.streams;
 
 import dev.eddy.enricher.metrics.EnricherMetrics;
+import dev.eddy.events.EventFormatException;
 import dev.eddy.events.JsonCodec;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -8,7 +9,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Decodes and checks one input record whose key and value arrive as raw bytes. A good record goes on as
+ * Checks one input record whose key arrives as raw bytes and whose value {@link DecodingDeserializer} has already
+ * decoded (or failed to decode) when it was read. A good record goes on as
  * {@link Checked.Accepted}; a bad one as {@link Checked.Rejected} carrying its original value, with its original key
  * and the {@link DeadLetterHeaders} added to its headers, ready for the dead-letter topic.
  *
@@ -17,7 +19,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * same transaction as the input offsets it came from. (Kafka Streams 4.1's deserialization handlers can only say
  * continue or fail; a record they wrote elsewhere would be outside the transaction.)
  */
-final class InputDecoder<T> implements FixedKeyProcessor<byte[], byte[], Checked<T>> {
+final class InputDecoder<T> implements FixedKeyProcessor<byte[], Decoded<T>, Checked<T>> {
 
     static final String STAGE_DECODE = "enricher.decode";
     static final String STAGE_VALIDATE = "enricher.validate";
@@ -55,26 +57,35 @@ final class InputDecoder<T> implements FixedKeyProcessor<byte[], byte[], Checked
     }
 
     @Override
-    public void process(FixedKeyRecord<byte[], byte[]> record) {
+    public void process(FixedKeyRecord<byte[], Decoded<T>> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
         metrics.recordIn(topic);
+        byte[] payload = record.value().payload();
         if (record.key() == null) {
             reject(record, STAGE_VALIDATE, new RejectedInputException(RejectedInputException.NULL_KEY,
                     "key: a " + codec.type().getSimpleName() + " record needs its user id as key"));
             return;
         }
-        if (record.value() != null && record.value().length > maxRecordBytes) {
+        if (payload != null && payload.length > maxRecordBytes) {
             reject(record, STAGE_VALIDATE, new RejectedInputException(RejectedInputException.TOO_LARGE, "value: "
-                    + record.value().length + " bytes, more than eddy.enricher.max-record-bytes (" + maxRecordBytes
+                    + payload.length + " bytes, more than eddy.enricher.max-record-bytes (" + maxRecordBytes
                     + ")"));
             return;
         }
         T value;
-        try {
-            value = record.value() == null && tombstonesAllowed ? null : codec.decode(record.value());
-        } catch (RuntimeException e) {
-            reject(record, STAGE_DECODE, e);
+        if (payload == null) {
+            if (!tombstonesAllowed) {
+                // The codec's own wording for a missing payload (JsonCodec#decode).
+                reject(record, STAGE_DECODE,
+                        new EventFormatException(EventFormatException.Kind.EMPTY, "$", "payload is empty"));
+                return;
+            }
+            value = null;
+        } else if (record.value().failure() != null) {
+            reject(record, STAGE_DECODE, record.value().failure());
             return;
+        } else {
+            value = record.value().value();
         }
         try {
             validator.check(record.key(), value);
@@ -82,10 +93,11 @@ final class InputDecoder<T> implements FixedKeyProcessor<byte[], byte[], Checked
             reject(record, STAGE_VALIDATE, e);
             return;
         }
-        context.forward(record.withValue(new Checked.Accepted<>(value, record.value())));
+        context.forward(record.withValue(new Checked.Accepted<>(value, payload)));
     }
 
-    private void reject(FixedKeyRecord<byte[], byte[]> record, String stage, RuntimeException error) {
-        context.forward(Rejections.reject(record, record.value(), context.recordMetadata(), stage, error, metrics));
+    private void reject(FixedKeyRecord<byte[], Decoded<T>> record, String stage, RuntimeException error) {
+        context.forward(Rejections.reject(record, record.value().payload(), context.recordMetadata(), stage, error,
+                metrics));
     }
 }

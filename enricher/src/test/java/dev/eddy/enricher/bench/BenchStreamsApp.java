@@ -22,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
  * (exactly_once_v2, no record cache, 100 ms commits). Prints {@code RUNNING} once processing can start; stops when
  * its standard input closes.
  *
- * <p>Usage: {@code BenchStreamsApp enrich|passthrough <bootstrap> <state-dir>}
+ * <p>Usage: {@code BenchStreamsApp enrich|passthrough <bootstrap> <state-dir> <stream-threads>}; the harness gives
+ * both apps the same thread count.
  */
 public final class BenchStreamsApp {
 
@@ -47,7 +48,7 @@ public final class BenchStreamsApp {
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         settings.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.parseInt(args[3]));
         settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 "dev.eddy.enricher.streams.StatusCodeDeadLetterHandler");
         CountDownLatch running = new CountDownLatch(1);

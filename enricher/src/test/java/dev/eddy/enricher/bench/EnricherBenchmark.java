@@ -44,26 +44,35 @@ import static dev.eddy.enricher.TestRecords.bytes;
  *       minus the input's log-append time (both topics use LogAppendTime), and the time until a read_committed
  *       consumer sees it (exactly once makes output visible only at commit, every 100 ms).</li>
  * </ol>
- * Settings (system properties): bench.clicks (200000), bench.rate (2000/s), bench.latency-seconds (20),
+ * Settings (system properties): bench.clicks (1000000: long enough that JIT warm-up and the first commits weigh
+ * little), bench.rate (2000/s), bench.latency-seconds (20),
  * bench.partitions (6), bench.rounds (2; the modes alternate), bench.modes (passthrough,enrich),
- * bench.app-jvm-options (extra JVM options for the app, e.g. a JFR recording).
+ * bench.app-jvm-options (extra JVM options for the app, e.g. a JFR recording), bench.stream-threads (2, the service's default;
+ * both apps).
  */
 public final class EnricherBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int USERS = 40;
+    private static final int PRELOAD_SLICE = 50_000;
 
     private EnricherBenchmark() {
     }
 
+    /**
+     * @param appCpuMicrosPerRecord     CPU time of the app's JVM (all its threads) while it drained the backlog, per
+     *                                  record: steadier than the rate when other work shares the machine
+     * @param harnessCpuMicrosPerRecord the same for this JVM (the broker and the draining consumer)
+     */
     record Result(String mode, int records, double recordsPerSecond, double drainSeconds, int latencyRecords,
-                  long appendP50, long appendP99, long visibleP50, long visibleP99) {
+                  long appendP50, long appendP99, long visibleP50, long visibleP99, double appCpuMicrosPerRecord,
+                  double harnessCpuMicrosPerRecord) {
     }
 
     public static void main(String[] args) throws Exception {
         // The in-process broker must not spend the machine on TRACE-level log formatting (see BenchStreamsApp).
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        int clicks = Integer.getInteger("bench.clicks", 200_000);
+        int clicks = Integer.getInteger("bench.clicks", 1_000_000);
         int rate = Integer.getInteger("bench.rate", 2_000);
         int latencySeconds = Integer.getInteger("bench.latency-seconds", 20);
         int partitions = Integer.getInteger("bench.partitions", 6);
@@ -77,12 +86,14 @@ public final class EnricherBenchmark {
             }
         }
         System.out.println();
-        System.out.println("| app | sustained records/s | backlog drained in | latency sample | append→append p50 / p99"
-                + " | append→visible (read_committed) p50 / p99 |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| app | sustained records/s | backlog drained in | app CPU per record | broker+harness CPU"
+                + " per record | latency sample | append→append p50 / p99 | append→visible (read_committed) p50 / p99 |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
-            System.out.printf("| %s | %,.0f | %.1f s (%,d records) | %,d at %d/s | %d ms / %d ms | %d ms / %d ms |%n",
-                    r.mode(), r.recordsPerSecond(), r.drainSeconds(), r.records(), r.latencyRecords(), rate,
+            System.out.printf("| %s | %,.0f | %.1f s (%,d records) | %.1f µs | %.1f µs | %,d at %d/s | %d ms / %d ms"
+                            + " | %d ms / %d ms |%n",
+                    r.mode(), r.recordsPerSecond(), r.drainSeconds(), r.records(), r.appCpuMicrosPerRecord(),
+                    r.harnessCpuMicrosPerRecord(), r.latencyRecords(), rate,
                     r.appendP50(), r.appendP99(), r.visibleP50(), r.visibleP99());
         }
         double passThrough = best(results, "passthrough");
@@ -121,26 +132,34 @@ public final class EnricherBenchmark {
             kafka.produceBytes(reference);
 
             // 1. Backlog, then the app: sustained rate.
-            List<ProducerRecord<byte[], byte[]>> backlog = new ArrayList<>(clicks);
-            for (int i = 0; i < clicks; i++) {
-                backlog.add(clickRecord(i, t0 + i));
+            // In slices: a million clicks held at once would crowd the broker out of this JVM's heap.
+            for (int from = 0; from < clicks; from += PRELOAD_SLICE) {
+                List<ProducerRecord<byte[], byte[]>> slice = new ArrayList<>(PRELOAD_SLICE);
+                for (int i = from; i < Math.min(clicks, from + PRELOAD_SLICE); i++) {
+                    slice.add(clickRecord(i, t0 + i));
+                }
+                kafka.produceBytes(slice);
             }
-            kafka.produceBytes(backlog);
-            backlog = null;
             System.out.printf("== %s: %,d clicks preloaded; starting the app%n", mode, clicks);
             Process app = startApp(mode, broker.bootstrapServers(), stateDir);
             try {
                 long started = System.nanoTime();
+                long appCpuBefore = cpuNanos(app.toHandle());
+                long harnessCpuBefore = cpuNanos(ProcessHandle.current());
                 long[] span = drain(broker.bootstrapServers(), clicks);
+                double appCpuPerRecord = (cpuNanos(app.toHandle()) - appCpuBefore) / 1e3 / clicks;
+                double harnessCpuPerRecord = (cpuNanos(ProcessHandle.current()) - harnessCpuBefore) / 1e3 / clicks;
                 double drainSeconds = (System.nanoTime() - started) / 1e9;
                 double perSecond = (clicks - 1) / ((span[1] - span[0]) / 1000.0);
-                System.out.printf("== %s: %,.0f records/s over the output's append times%n", mode, perSecond);
+                System.out.printf("== %s: %,.0f records/s over the output's append times, app CPU %.1f µs/record%n",
+                        mode, perSecond, appCpuPerRecord);
 
                 // 2. Fixed rate, caught up: latency.
                 long[][] latencies = measureLatency(broker.bootstrapServers(), clicks, rate, latencySeconds, t0);
                 return new Result(mode, clicks, perSecond, drainSeconds, latencies[0].length,
                         percentile(latencies[0], 50), percentile(latencies[0], 99),
-                        percentile(latencies[1], 50), percentile(latencies[1], 99));
+                        percentile(latencies[1], 50), percentile(latencies[1], 99), appCpuPerRecord,
+                        harnessCpuPerRecord);
             } finally {
                 app.getOutputStream().close();
                 if (!app.waitFor(60, TimeUnit.SECONDS)) {
@@ -152,6 +171,13 @@ public final class EnricherBenchmark {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    /** CPU time a process has used so far, all threads (Linux: /proc via ProcessHandle). */
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this OS does not report process CPU time"))
+                .toNanos();
     }
 
     private static ProducerRecord<byte[], byte[]> clickRecord(int sequence, long eventTime) {
@@ -167,8 +193,10 @@ public final class EnricherBenchmark {
         if (!extraOptions.isEmpty()) {
             command.addAll(List.of(extraOptions.split("\\s+")));
         }
+        // Both apps get the same number of stream threads: the service's default, one per core here.
+        String streamThreads = Integer.toString(Integer.getInteger("bench.stream-threads", 2));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchStreamsApp.class.getName(), mode,
-                bootstrap, stateDir.toString()));
+                bootstrap, stateDir.toString(), streamThreads));
         Process app = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
         for (String line = out.readLine(); ; line = out.readLine()) {

@@ -1,0 +1,139 @@
+package dev.eddy.enricher.streams;
+
+import dev.eddy.enricher.TestRecords;
+import dev.eddy.events.Click;
+import dev.eddy.events.EventSerdes;
+import dev.eddy.events.JsonCodec;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The fast click reader must never disagree with the contract's codec: whatever it answers, the codec answers the
+ * same; for everything else it steps aside and the codec's value or error is what the enricher sees.
+ */
+class ClickFastReaderTest {
+
+    private static final JsonCodec<Click> CODEC = EventSerdes.click().codec();
+    private static final long T = 1_800_000_000_000L;
+
+    private static final List<String> GOOD = List.of(
+            TestRecords.click("e-1", 7, T),
+            TestRecords.click("e-2", -1, T + 1, "POST /site/login.html?next=%2F HTTP/1.1", 302),
+            TestRecords.datagenClick("111.90.225.227", 36, T, "404", TestRecords.GOOGLEBOT),
+            TestRecords.datagenClick("10.0.0.1", -1, T, "200", "-"),
+            "{\"userid\":0,\"_time\":1,\"request\":\"GET / HTTP/1.1\",\"status\":599,\"bytes\":0}",
+            "{\"userid\":\"12\",\"_time\":\"" + T + "\",\"request\":\"GET /a\",\"status\":\"100\",\"bytes\":\"9\","
+                    + "\"ip\":null,\"agent\":\"S\u00e3o \\\"Paulo\\\" \\u00e9 \uD83D\uDE00\",\"referrer\":\"\"}",
+            " \n{ \"userid\" : 3 , \"_time\" : 5 , \"request\" : \"GET /x y\" , \"status\" : 200 , \"bytes\" : 1 } \n");
+
+    /** Shapes the fast reader must leave to the codec (some good, most bad). */
+    private static final List<String> EDGES = List.of(
+            "", " ", "null", "[]", "{}", "\"text\"", "{\"userid\":7}",
+            GOOD.get(0).replace("\"status\":200", "\"status\":\"0200\""),
+            GOOD.get(0).replace("\"status\":200", "\"status\":\" 200\""),
+            GOOD.get(0).replace("\"status\":200", "\"status\":\"200 \""),
+            GOOD.get(0).replace("\"status\":200", "\"status\":2e2"),
+            GOOD.get(0).replace("\"status\":200", "\"status\":200.0"),
+            GOOD.get(0).replace("\"status\":200", "\"status\":\"200.0\""),
+            GOOD.get(0).replace("\"status\":200", "\"status\":true"),
+            GOOD.get(0).replace("\"status\":200", "\"status\":null"),
+            GOOD.get(0).replace("\"status\":200", "\"status\":\"\""),
+            GOOD.get(0).replace("\"status\":200", "\"status\":\"abc\""),
+            GOOD.get(0).replace("\"status\":200", "\"status\":1234"),
+            GOOD.get(0).replace("\"status\":200", "\"status\":\"-0\""),
+            GOOD.get(0).replace("\"userid\":7", "\"userid\":2147483648"),
+            GOOD.get(0).replace("\"userid\":7", "\"userid\":\"2147483648\""),
+            GOOD.get(0).replace("\"userid\":7", "\"userid\":-2"),
+            GOOD.get(0).replace("\"userid\":7", "\"userid\":\"+7\""),
+            GOOD.get(0).replace("\"userid\":7", "\"userid\":[7]"),
+            GOOD.get(0).replace("\"_time\":" + T, "\"_time\":0"),
+            GOOD.get(0).replace("\"_time\":" + T, "\"_time\":99999999999999999999"),
+            GOOD.get(0).replace("\"_time\":" + T, "\"_time\":\"1e12\""),
+            GOOD.get(0).replace("\"bytes\":4096", "\"bytes\":-1"),
+            GOOD.get(0).replace("\"bytes\":4096", "\"bytes\":\"-1\""),
+            GOOD.get(0).replace("\"ip\":\"122.152.45.245\"", "\"ip\":122"),
+            GOOD.get(0).replace("\"ip\":\"122.152.45.245\"", "\"ip\":{\"a\":1}"),
+            GOOD.get(0).replace("\"ip\":\"122.152.45.245\"", "\"ip\":true"),
+            GOOD.get(0).replace("\"request\":\"GET /index.html HTTP/1.1\"", "\"request\":null"),
+            GOOD.get(0).replace("\"request\":\"GET /index.html HTTP/1.1\"", "\"request\":\"  \""),
+            GOOD.get(0).replace("\"request\":\"GET /index.html HTTP/1.1\",", ""),
+            GOOD.get(0).replace("{", "{\"extra\":1,"),
+            GOOD.get(0).replace("{", "{\"status\":201,"),
+            GOOD.get(0).replace("{", "{\"agent\":\"x\","),
+            GOOD.get(0) + "x", GOOD.get(0) + "{}", GOOD.get(0) + "]",
+            GOOD.get(0).substring(0, GOOD.get(0).length() - 1),
+            "\uFEFF" + GOOD.get(0));
+
+    @Test
+    void readsTheUsualClicksItselfAndExactlyAsTheCodecDoes() {
+        for (String json : GOOD) {
+            byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+            assertThat(ClickFastReader.read(payload)).as(json).isNotNull().isEqualTo(CODEC.decode(payload));
+        }
+    }
+
+    @Test
+    void agreesWithTheCodecOnEdgeCases() {
+        for (String json : EDGES) {
+            assertAgrees(json.getBytes(StandardCharsets.UTF_8));
+        }
+        assertAgrees(null);
+        assertAgrees(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0});
+        byte[] invalidUtf8 = GOOD.get(0).replace("Chrome", "Chr\u00e9me").getBytes(StandardCharsets.ISO_8859_1);
+        assertAgrees(invalidUtf8);
+    }
+
+    @Test
+    void agreesWithTheCodecOnRandomlyDamagedClicks() {
+        Random random = new Random(7);
+        String alphabet = "\"{}[],:0123456789-.eE abc\\\u00e9nul";
+        int fastAnswers = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder json = new StringBuilder(GOOD.get(random.nextInt(GOOD.size())));
+            for (int edits = 1 + random.nextInt(2); edits > 0; edits--) {
+                int at = random.nextInt(json.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> json.deleteCharAt(at);
+                    case 1 -> json.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    default -> json.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            byte[] payload = json.toString().getBytes(StandardCharsets.UTF_8);
+            assertAgrees(payload);
+            if (ClickFastReader.read(payload) != null) {
+                fastAnswers++;
+            }
+        }
+        // Some damage leaves a valid click (a changed digit, a changed letter in a text): the fast path saw those.
+        assertThat(fastAnswers).isGreaterThan(1_000);
+    }
+
+    /** Same value, or the same error (class and message) as the codec. */
+    private static void assertAgrees(byte[] payload) {
+        String what = payload == null ? "null" : new String(payload, StandardCharsets.UTF_8);
+        Click fast = ClickFastReader.read(payload);
+        Object expected;
+        try {
+            expected = CODEC.decode(payload);
+        } catch (RuntimeException e) {
+            expected = e;
+        }
+        if (fast != null) {
+            assertThat(expected).as(what).isEqualTo(fast);
+        }
+        Throwable thrown = catchThrowable(() -> assertThat(ClickFastReader.decode(payload)).as(what)
+                .isEqualTo(CODEC.decode(payload)));
+        if (expected instanceof RuntimeException error) {
+            assertThat(thrown).as(what).isInstanceOf(error.getClass()).hasMessage(error.getMessage());
+        } else {
+            assertThat(thrown).as(what).isNull();
+        }
+    }
+}
