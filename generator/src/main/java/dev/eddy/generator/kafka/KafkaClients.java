@@ -24,13 +24,16 @@ public class KafkaClients {
 
     /** Producer defaults for a fast, loss-free stream; any of them can be overridden with a {@code kafka.*} property. */
     static final Map<String, Object> PRODUCER_DEFAULTS = Map.of(
-            // No record is lost or duplicated by retries: acks from all in-sync replicas, idempotent sends.
+            // No record is lost or duplicated: acks from all in-sync replicas, idempotent sends, and transactions
+            // (TransactionalSender) that are aborted and sent again whole when anything fails.
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            // A queued record is retried until the broker takes it, however long a broker restart lasts: the default
-            // (2 min) would expire it and lose it, while the ground truth already counts it. Kafka Streams' EOS
-            // producers use the same setting for the same reason.
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE,
+            // A batch the broker does not take within this time fails its transaction, which is then replayed; an
+            // unlimited timeout would let a batch retry forever after a broker crash (out-of-order sequence).
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 45_000,
+            // A generator that dies with a transaction open holds read-committed readers back until the transaction
+            // times out (unless a successor with the same transactional.id aborts it at once): keep that short.
+            ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000,
             // Bigger batches, a short wait to fill them, and cheap compression: JSON clicks shrink ~4x with snappy at
             // little CPU cost (lz4 would need an extra jar under the Quarkus BOM, zstd costs more CPU per record).
             ProducerConfig.LINGER_MS_CONFIG, 10,
@@ -63,7 +66,25 @@ public class KafkaClients {
     Map<String, Object> producerSettings() {
         Map<String, Object> settings = new HashMap<>(PRODUCER_DEFAULTS);
         settings.putAll(known(kafkaConfig, ProducerConfig.configNames()));
+        settings.putIfAbsent(ProducerConfig.TRANSACTIONAL_ID_CONFIG, defaultTransactionalId(System.getenv("HOSTNAME")));
         return settings;
+    }
+
+    /**
+     * One transactional id per host (a pod name on Kubernetes): a generator restarted in place aborts its
+     * predecessor's open transaction at once, and two generators on different hosts never fence each other. Set
+     * {@code kafka.transactional.id} to run two generators on one host.
+     */
+    static String defaultTransactionalId(String hostname) {
+        String host = hostname;
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "local";
+            }
+        }
+        return "eddy-generator-" + host;
     }
 
     /** Only the keys a client knows, so consumer-only settings in kafka.* do not produce warnings. */

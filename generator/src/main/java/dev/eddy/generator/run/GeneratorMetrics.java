@@ -54,14 +54,14 @@ public final class GeneratorMetrics {
 
     private Counter sentCounter(String topic) {
         return sent.computeIfAbsent(topic, t -> Counter.builder("eddy.generator.events.sent")
-                .description("Records acknowledged by Kafka, by topic")
+                .description("Records committed to Kafka, by topic")
                 .tag("topic", t)
                 .register(registry));
     }
 
     private Counter errorCounter(String topic) {
         return errors.computeIfAbsent(topic, t -> Counter.builder("eddy.generator.send.errors")
-                .description("Records Kafka did not accept, by topic")
+                .description("Records of transactions Kafka failed (each sent again), by topic")
                 .tag("topic", t)
                 .register(registry));
     }

@@ -5,6 +5,7 @@ import dev.eddy.generator.config.GeneratorConfig;
 import dev.eddy.generator.config.SettingsMapper;
 import dev.eddy.generator.kafka.KafkaClients;
 import dev.eddy.generator.kafka.TopicProbe;
+import dev.eddy.generator.kafka.TransactionalSender;
 import dev.eddy.generator.simulation.Emission;
 import dev.eddy.generator.simulation.Simulation;
 import dev.eddy.generator.simulation.SimulationSettings;
@@ -13,7 +14,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
@@ -25,12 +25,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the simulation and sends what it emits to Kafka, on one thread of its own: waits for the topics, paces records
- * in real time (or not at all), and obeys start, stop and rate changes from the HTTP API. Nothing is lost on stop: the
- * record in hand is kept for the next start and the producer is flushed.
+ * in real time (or not at all), and obeys start, stop and rate changes from the HTTP API. Records go out in short
+ * transactions ({@link TransactionalSender}): each appears exactly once to read-committed readers, across broker
+ * restarts too, so the ground truth always describes what Kafka holds. Nothing is lost on stop: the open transaction
+ * is committed first.
  */
 @Startup
 @ApplicationScoped
@@ -39,6 +40,10 @@ public class GeneratorService {
     private static final Logger LOG = Logger.getLogger(GeneratorService.class);
     private static final Duration TOPIC_RETRY = Duration.ofSeconds(2);
     private static final long MAX_WAIT_NANOS = 100_000_000L;
+    /** How long a transaction stays open: the latency a read-committed reader sees on top of the pacing. */
+    static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+    /** Bounds the records kept for a replay (about 8 MB at Eddy's record sizes). */
+    static final int MAX_RECORDS_PER_TRANSACTION = 20_000;
 
     public enum State {
         STOPPED, WAITING_FOR_KAFKA, RUNNING, DONE, FAILED;
@@ -63,10 +68,9 @@ public class GeneratorService {
     private volatile State state = State.STOPPED;
     private volatile String reason;
     private volatile long clicksHandedOver;
-    private final AtomicLong lostAfterQueueing = new AtomicLong();
     private volatile long simulatedTime;
     private volatile int usersRegistered;
-    private KafkaProducer<String, byte[]> producer;
+    private TransactionalSender sender;
     private long lastErrorLog;
     private long runStartedNanos;
 
@@ -176,12 +180,17 @@ public class GeneratorService {
         boolean anchored = false;
         try {
             while (!closing) {
+                if (sender != null && !(wanted ? sender.commitIfDue() : sender.commit())) {
+                    anchored = false;
+                    waitForKafka("commit failed, sending the transaction again");
+                    continue;
+                }
                 if (!wanted) {
                     anchored = false;
                     pause();
                     continue;
                 }
-                if (producer == null && !connect()) {
+                if (sender == null && !connect()) {
                     continue;
                 }
                 if (!anchored) {
@@ -203,11 +212,11 @@ public class GeneratorService {
                 if (pacing == GeneratorConfig.Pacing.REAL_TIME && !waitUntilDue(pending)) {
                     continue;
                 }
-                if (send(pending)) {
-                    pending = null;
-                } else {
+                boolean accepted = send(pending);
+                pending = null;
+                if (!accepted) {
                     anchored = false;
-                    sleepInterruptibly(TOPIC_RETRY.toNanos());
+                    waitForKafka("send failed, sending the transaction again");
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -215,16 +224,20 @@ public class GeneratorService {
             reason = e.toString();
             LOG.error("generator stopped by an unexpected error", e);
         } finally {
-            if (producer != null) {
-                producer.close(Duration.ofSeconds(10));
+            if (sender != null) {
+                sender.close(Duration.ofSeconds(10));
             }
         }
     }
 
+    /** Kafka failed a send or a commit: the sender keeps the records; show why and try again shortly. */
+    private void waitForKafka(String why) {
+        state = State.WAITING_FOR_KAFKA;
+        reason = why;
+        sleepInterruptibly(TOPIC_RETRY.toNanos());
+    }
+
     private void pause() {
-        if (producer != null) {
-            producer.flush();
-        }
         if (state != State.DONE && state != State.FAILED) {
             state = State.STOPPED;
         }
@@ -252,7 +265,19 @@ public class GeneratorService {
             sleepInterruptibly(TOPIC_RETRY.toNanos());
             return false;
         }
-        producer = clients.producer();
+        sender = new TransactionalSender(clients::producer, COMMIT_INTERVAL, MAX_RECORDS_PER_TRANSACTION,
+                new TransactionalSender.Listener() {
+                    @Override
+                    public void committed(List<ProducerRecord<String, byte[]>> records) {
+                        records.forEach(record -> metrics.sent(record.topic()));
+                    }
+
+                    @Override
+                    public void failed(List<ProducerRecord<String, byte[]>> records, KafkaException cause) {
+                        records.forEach(record -> metrics.sendError(record.topic()));
+                        logSendError(cause);
+                    }
+                });
         return true;
     }
 
@@ -260,6 +285,10 @@ public class GeneratorService {
     private boolean waitUntilDue(Emission emission) {
         while (true) {
             if (!wanted || closing) {
+                return false;
+            }
+            // At low rates records are seconds apart: commit meanwhile, so readers see each one promptly.
+            if (!sender.commitIfDue()) {
                 return false;
             }
             long remaining = pacer.nanosUntil(emission.emittedAt(), System.nanoTime());
@@ -286,73 +315,38 @@ public class GeneratorService {
     }
 
     /**
-     * Hands one record to the producer. False when the producer refused it at once (say, its topic vanished and its
-     * metadata did not arrive in time): the record is kept and retried, so nothing is skipped.
+     * Hands one record to the open transaction. The sender keeps it whatever happens; false only says Kafka failed
+     * just now, so the caller backs off before the transaction is sent again.
      */
     private boolean send(Emission emission) {
-        String topic = emission.topic();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, emission.timestamp(),
-                emission.key(), emission.valueBytes());
-        try {
-            java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> ack = producer.send(record,
-                    (metadata, exception) -> {
-                        if (exception == null) {
-                            metrics.sent(topic);
-                        } else {
-                            // A refusal before queueing calls back at once, on this thread, and is retried below.
-                            // On the producer's own thread it is a loss after queueing (authorization, record too
-                            // large, ...): the ground truth counts the record, so the run no longer describes Kafka.
-                            if (Thread.currentThread() != worker) {
-                                lostAfterQueueing.incrementAndGet();
-                            }
-                            metrics.sendError(topic);
-                            logSendError(topic, exception);
-                        }
-                    });
-            // KafkaProducer does not throw an ApiException raised before the record is queued (e.g. "Topic ... not
-            // present in metadata after max.block.ms" while the broker restarts): it returns a future that has
-            // already failed. Such a record was never queued, so it is kept and sent again, like a thrown one;
-            // otherwise it would be counted as emitted (and in the ground truth) but never reach Kafka.
-            if (ack.isDone()) {
-                ack.get();
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            state = State.WAITING_FOR_KAFKA;
-            reason = "send to " + topic + " failed: " + e.getCause().getMessage();
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closing = true;
-            return false;
-        } catch (KafkaException e) {
-            metrics.sendError(topic);
-            logSendError(topic, e);
-            state = State.WAITING_FOR_KAFKA;
-            reason = "send to " + topic + " failed: " + e.getMessage();
-            return false;
-        }
+        boolean accepted = sender.send(new ProducerRecord<>(emission.topic(), null, emission.timestamp(),
+                emission.key(), emission.valueBytes()));
         simulatedTime = emission.emittedAt();
         if (emission.isClick()) {
             clicksHandedOver++;
         }
         usersRegistered = simulation.usersRegistered();
-        return true;
+        return accepted;
     }
 
-    private void logSendError(String topic, Exception exception) {
+    private void logSendError(Exception exception) {
         long now = System.currentTimeMillis();
-        // One line per 5 s at most: a broker outage fails thousands of records.
+        // One line per 5 s at most: a broker outage fails many transactions.
         if (now - lastErrorLog > 5_000) {
             lastErrorLog = now;
-            LOG.errorf("Kafka did not accept a record for %s: %s", topic, exception.toString());
+            LOG.warnf("Kafka failed a transaction; it is aborted and sent again: %s", exception.toString());
         }
     }
 
     private void finishBoundedRun() {
-        producer.flush();
-        long lost = lostAfterQueueing.get();
-        state = lost == 0 ? State.DONE : State.FAILED;
-        reason = lost == 0 ? null : lost + " records were not acknowledged by Kafka; the ground truth counts them";
+        while (!sender.commit()) {
+            if (closing) {
+                return;
+            }
+            waitForKafka("commit of the run's last records failed, sending them again");
+        }
+        state = State.DONE;
+        reason = null;
         wanted = false;
         double seconds = (System.nanoTime() - runStartedNanos) / 1e9;
         long records = status().sent();

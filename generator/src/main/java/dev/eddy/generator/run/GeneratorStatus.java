@@ -12,8 +12,8 @@ import java.util.Map;
  * @param state          what the generator is doing: stopped, waiting-for-kafka, running, done or failed
  * @param running        whether it is started (a started generator may still be waiting for Kafka)
  * @param reason         why the generator waits or failed; absent otherwise
- * @param sent           records acknowledged by Kafka, all topics
- * @param sentByTopic    records acknowledged by Kafka, per topic
+ * @param sent           records committed to Kafka, all topics
+ * @param sentByTopic    records committed to Kafka, per topic
  * @param clicksEmitted  clicks handed to the producer so far (a bounded run stops at max_events)
  * @param rate           target clicks per simulated second
  * @param simulatedTime  the simulated clock: emission time of the last record handed to the producer
