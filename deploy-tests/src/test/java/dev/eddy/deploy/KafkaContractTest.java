@@ -87,7 +87,9 @@ class KafkaContractTest {
                         "topic clickstream.alerts.errors literal [Read, Describe]")
                 .filteredOn(acl -> acl.contains("Write")).containsExactly("topic clickstream.dlq literal [Write, Describe]");
         if (users.containsKey("eddy-generator")) {
-            assertThat(acls(users.get("eddy-generator"))).as(source).allMatch(acl -> acl.endsWith("[Write, Describe]"));
+            // Write-only, and allowed to use its transactional ids (it sends in transactions).
+            assertThat(acls(users.get("eddy-generator"))).as(source).allMatch(acl -> acl.endsWith("[Write, Describe]"))
+                    .contains("transactionalId eddy-generator prefix [Write, Describe]");
         }
     }
 
