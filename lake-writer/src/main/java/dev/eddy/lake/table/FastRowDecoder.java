@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.eddy.events.EventFormatException;
 
 import java.io.IOException;
@@ -33,6 +34,7 @@ final class FastRowDecoder<T extends Record> {
     private enum Slot { STRING, INT, LONG, BOOLEAN }
 
     private final Map<String, Integer> index = new HashMap<>();
+    private final SerializedString[] names;
     private final Slot[] slots;
     private final boolean[] nullable;
     private final MethodHandle constructor;
@@ -44,12 +46,14 @@ final class FastRowDecoder<T extends Record> {
         }
         slots = new Slot[components.length];
         nullable = new boolean[components.length];
+        names = new SerializedString[components.length];
         Class<?>[] parameterTypes = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             JsonProperty property = jsonProperty(type, component);
             String name = property != null && !property.value().isEmpty() ? property.value() : component.getName();
             index.put(name, i);
+            names[i] = new SerializedString(name);
             Class<?> javaType = component.getType();
             parameterTypes[i] = javaType;
             slots[i] = slotOf(javaType);
@@ -98,12 +102,27 @@ final class FastRowDecoder<T extends Record> {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }
-            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-                Integer found = index.get(name);
-                if (found == null) {
-                    return false;
+            for (int expected = 0; ; expected++) {
+                // Producers write the fields in the contract's order: matching the expected name is a comparison of
+                // a few ints; any other order is looked up by name. Either way the parser moves to the next token.
+                boolean inOrder = false;
+                if (expected < names.length) {
+                    inOrder = parser.nextFieldName(names[expected]);
+                } else {
+                    parser.nextToken();
                 }
-                int i = found;
+                int i;
+                if (inOrder) {
+                    i = expected;
+                } else if (parser.currentToken() == JsonToken.FIELD_NAME) {
+                    Integer found = index.get(parser.currentName());
+                    if (found == null) {
+                        return false;
+                    }
+                    i = found;
+                } else {
+                    break;
+                }
                 if ((seen & (1L << i)) != 0) {
                     return false;
                 }

@@ -54,6 +54,12 @@ class FastRowDecoderTest {
 
             assertThat(table.decodeFast(payload)).as(topic).isNotNull().isEqualTo(table.decodeWithCodec(payload));
             assertThat(outcome(table, payload)).as(topic).isEqualTo(reference(table, payload));
+
+            List<String[]> reversed = new ArrayList<>(fields);
+            java.util.Collections.reverse(reversed);
+            byte[] otherOrder = json(reversed);
+            assertThat(table.decodeFast(otherOrder)).as(topic + " in another field order")
+                    .isNotNull().isEqualTo(table.decodeWithCodec(payload));
         });
     }
 

@@ -1,7 +1,5 @@
 package dev.eddy.lake.bench;
 
-import dev.eddy.events.EnrichedClick;
-import dev.eddy.events.EventSerdes;
 import dev.eddy.events.Topics;
 import dev.eddy.testing.KafkaBroker;
 import dev.eddy.testing.KafkaBrokers;
@@ -20,9 +18,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Sets the stage in this JVM (an embedded broker, s3proxy on a temp folder, N enriched clicks on
@@ -59,19 +57,26 @@ public final class LakeWriterBenchmark {
                 bytes, bytes / records);
 
         long cpuBefore = WriterUnderTest.processCpuNanos();
-        Process writer = new ProcessBuilder("java", "-Xmx" + heap, "-XX:+UseParallelGC",
-                "-Daws.accessKeyId=bench", "-Daws.secretAccessKey=bench-secret",
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
+        // WRITER_JVM_OPTS adds options to the writer's JVM, e.g. a flight recording:
+        // WRITER_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/writer.jfr,settings=profile"
+        String extra = System.getenv().getOrDefault("WRITER_JVM_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-Daws.accessKeyId=bench", "-Daws.secretAccessKey=bench-secret",
                 "-cp", classPath, WriterUnderTest.class.getName(), broker.bootstrapServers(),
-                "http://127.0.0.1:" + s3.getPort(), Integer.toString(records), compression)
-                .redirectErrorStream(true).start();
+                "http://127.0.0.1:" + s3.getPort(), Integer.toString(records), compression));
+        Process writer = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
                 StandardCharsets.UTF_8))) {
             out.lines().filter(line -> line.startsWith("RESULT") || line.contains("ERROR") || line.contains("Exception"))
                     .forEach(line -> { System.out.println(line); System.out.flush(); });
         }
         int exit = writer.waitFor();
-        System.out.printf("RESULT broker + s3proxy CPU while the writer ran: %.1f s%n",
-                (WriterUnderTest.processCpuNanos() - cpuBefore) / 1e9);
+        double harnessCpu = (WriterUnderTest.processCpuNanos() - cpuBefore) / 1e9;
+        System.out.printf("RESULT broker + s3proxy CPU while the writer ran: %.1f s = %.1f µs per record%n",
+                harnessCpu, harnessCpu * 1e6 / records);
         long stored;
         try (var files = Files.walk(blobs)) {
             stored = files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".parquet"))
@@ -88,31 +93,14 @@ public final class LakeWriterBenchmark {
         Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        var serializer = EventSerdes.enrichedClick().serializer();
-        Random random = new Random(42);
-        String[] pages = {"/", "/home", "/products", "/products/42", "/cart", "/checkout", "/search", "/login",
-                "/account", "/help"};
-        String[] cities = {"London", "Paris", "Berlin", "Madrid", "Rome", "Lisbon", "Dublin", "Vienna"};
-        String[] levels = {"Platinum", "Gold", "Silver", "Bronze"};
-        long start = 1_795_255_200_000L;
         long total = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
+            ClickCorpus corpus = new ClickCorpus();
             for (int n = 0; n < records; n++) {
-                int user = random.nextInt(10_000);
-                String page = pages[random.nextInt(pages.length)];
-                int status = random.nextInt(20) == 0 ? 404 : 200;
-                EnrichedClick click = new EnrichedClick("evt-" + n, "sess-" + user + "-" + (n / 50_000),
-                        "10." + (user % 250) + "." + (user / 250 % 250) + "." + random.nextInt(250), user, "-",
-                        "21/Nov/2026:10:00:00 +0000", start + n / 5, "GET " + page + " HTTP/1.1", "GET", page,
-                        status, status == 200 ? "OK" : "Not Found", status >= 400, 500 + random.nextInt(5000),
-                        "-", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0", false, true,
-                        "user" + user, "First" + user % 100, "Last" + user % 300, cities[user % cities.length],
-                        levels[user % levels.length], 1_700_000_000_000L + user * 1000L);
-                byte[] value = serializer.serialize(Topics.ENRICHED, click);
-                total += value.length;
-                producer.send(new ProducerRecord<>(Topics.ENRICHED,
-                        Integer.toString(user).getBytes(StandardCharsets.UTF_8), value));
+                ClickCorpus.Click click = corpus.next();
+                total += click.value().length;
+                producer.send(new ProducerRecord<>(Topics.ENRICHED, click.key(), click.value()));
             }
             producer.flush();
         }
