@@ -158,13 +158,24 @@ public final class LakeWriter implements Runnable {
                 commitWhereNoFileIsOpen();
             }
         } finally {
-            // No commit here: whatever is not committed is read again and rewritten under the same names.
+            // No commit here: whatever is not committed is read again and rewritten under the same names. Cleanup
+            // failures are logged, not thrown: they would hide the exception that ended the session.
             waitForLanesQuietly();
             abandonAll();
             closeQuietly(consumer);
             consumer = null;
             closeQuietly(producer);
-            spool.close();
+            cleanUpQuietly("removing the spool folder", spool::close);
+            // Tasks queued behind a failed one never run, so their records would stay counted.
+            recordsInLanes.set(0);
+        }
+    }
+
+    private static void cleanUpQuietly(String what, Runnable cleanUp) {
+        try {
+            cleanUp.run();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "lake writer session cleanup failed while %s", what);
         }
     }
 
@@ -395,10 +406,17 @@ public final class LakeWriter implements Runnable {
         }
     }
 
+    /**
+     * Drops every partition's state. The map is emptied even when a spool file cannot be removed: a state kept across
+     * sessions would let the next session append replayed records to a file that already holds them.
+     */
     private void abandonAll() {
-        partitions.values().forEach(PartitionState::abandon);
-        partitions.clear();
-        metrics.buffered(0, 0);
+        try {
+            partitions.values().forEach(partition -> cleanUpQuietly("abandoning a file", partition::abandon));
+        } finally {
+            partitions.clear();
+            metrics.buffered(0, 0);
+        }
     }
 
     private Map<String, Object> consumerSettings() {
