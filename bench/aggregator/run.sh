@@ -14,5 +14,7 @@ cd "$root"
 ./mvnw -q -B -pl aggregator install -DskipTests
 ./mvnw -q -B -f bench/aggregator/pom.xml package
 cp="bench/aggregator/target/classes:$(cat bench/aggregator/target/classpath.txt)"
-exec java -Xmx1500m "$@" -Dbench.jar="$root/aggregator/target/quarkus-app/quarkus-run.jar" -cp "$cp" \
+# JUL must be JBoss' log manager (what the classpath's slf4j binding logs to), so that the benchmark can set the root
+# level (see AggregatorBenchmark.quietLogging).
+exec java -Xmx1500m -Djava.util.logging.manager=org.jboss.logmanager.LogManager "$@" -Dbench.jar="$root/aggregator/target/quarkus-app/quarkus-run.jar" -cp "$cp" \
   dev.eddy.aggregator.bench.AggregatorBenchmark

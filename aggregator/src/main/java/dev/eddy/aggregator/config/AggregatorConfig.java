@@ -32,6 +32,14 @@ public interface AggregatorConfig {
     @WithDefault("6H")
     Duration retention();
 
+    /**
+     * How often the input tasks send their partial counts of page views, statuses and segments to the tasks that own
+     * those keys (wall clock). Queries of those windows lag the input by up to this much; shorter costs more records
+     * on the internal repartition topics.
+     */
+    @WithDefault("100ms")
+    Duration flushInterval();
+
     /** Warm copies of each task on other instances (Kafka Streams {@code num.standby.replicas}). */
     @WithDefault("1")
     int standbyReplicas();

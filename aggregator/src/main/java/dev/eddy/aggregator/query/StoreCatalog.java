@@ -17,8 +17,8 @@ public final class StoreCatalog {
         this.sourceTopics = Map.of(
                 StoreNames.USER_ACTIVITY, Topics.ENRICHED,
                 StoreNames.SESSIONS, Topics.ENRICHED,
-                StoreNames.PAGE_VIEWS_1M, repartitionTopic(applicationId, StoreNames.BY_PAGE),
-                StoreNames.PAGE_VIEWS_5M, repartitionTopic(applicationId, StoreNames.BY_PAGE),
+                StoreNames.PAGE_VIEWS_1M, repartitionTopic(applicationId, StoreNames.BY_PAGE_1M),
+                StoreNames.PAGE_VIEWS_5M, repartitionTopic(applicationId, StoreNames.BY_PAGE_5M),
                 StoreNames.ERRORS, repartitionTopic(applicationId, StoreNames.BY_STATUS),
                 StoreNames.SEGMENTS, repartitionTopic(applicationId, StoreNames.BY_SEGMENT));
     }

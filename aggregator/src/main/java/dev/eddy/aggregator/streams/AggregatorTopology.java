@@ -27,7 +27,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.SessionWindows;
 import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.SessionStore;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -44,17 +43,21 @@ public final class AggregatorTopology {
     private static final Serde<String> STRING = Serdes.String();
     private static final Serde<Long> LONG = Serdes.Long();
     private static final JsonSerde<EnrichedClick> CLICK = EventSerdes.enrichedClick();
+    private static final ContributionSerde CONTRIBUTION = new ContributionSerde();
+    private static final Serde<SegmentAggregate> SEGMENT_AGGREGATE = new SegmentAggregateSerde();
 
     private final WindowSettings settings;
+    private final TopologyOptions options;
     private final AggregatorMetrics metrics;
 
-    private AggregatorTopology(WindowSettings settings, AggregatorMetrics metrics) {
+    private AggregatorTopology(WindowSettings settings, TopologyOptions options, AggregatorMetrics metrics) {
         this.settings = settings;
+        this.options = options;
         this.metrics = metrics;
     }
 
-    public static Topology build(WindowSettings settings, AggregatorMetrics metrics) {
-        return new AggregatorTopology(settings, metrics).build();
+    public static Topology build(WindowSettings settings, TopologyOptions options, AggregatorMetrics metrics) {
+        return new AggregatorTopology(settings, options, metrics).build();
     }
 
     private Topology build() {
@@ -106,29 +109,26 @@ public final class AggregatorTopology {
                         .withName(StoreNames.USER_ACTIVITY + "-sink"));
     }
 
-    /** 4. Page views per page: tumbling and hopping windows over one repartition by page. */
+    /**
+     * 4. Page views per page, tumbling and hopping. Like statuses and segments (below), page views are keyed by
+     * something other than the input's key: the input tasks judge lateness and pre-aggregate (see
+     * {@link #preAggregated}), so only small partial counts and watermarks are repartitioned, not every click.
+     */
     private void pageViews(KStream<String, EnrichedClick> clicks) {
-        KStream<String, EnrichedClick> byPage = clicks
-                .selectKey((user, click) -> click.page(), Named.as("key-by-page"))
-                .repartition(Repartitioned.<String, EnrichedClick>as(StoreNames.BY_PAGE)
-                        .withKeySerde(STRING).withValueSerde(CLICK));
-        pageViewWindows(byPage, StoreNames.PAGE_VIEWS_1M, Topics.PAGE_VIEWS_1M,
-                TimeWindows.ofSizeAndGrace(settings.pageViewsTumblingSize(), settings.pageViewsTumblingGrace()));
-        pageViewWindows(byPage, StoreNames.PAGE_VIEWS_5M, Topics.PAGE_VIEWS_5M,
+        pageViewWindows(clicks, new Dimension(StoreNames.PAGE_VIEWS_1M, StoreNames.BY_PAGE_1M,
+                TimeWindows.ofSizeAndGrace(settings.pageViewsTumblingSize(), settings.pageViewsTumblingGrace()),
+                EnrichedClick::page, false), Topics.PAGE_VIEWS_1M);
+        pageViewWindows(clicks, new Dimension(StoreNames.PAGE_VIEWS_5M, StoreNames.BY_PAGE_5M,
                 TimeWindows.ofSizeAndGrace(settings.pageViewsHoppingSize(), settings.pageViewsHoppingGrace())
-                        .advanceBy(settings.pageViewsHoppingAdvance()));
+                        .advanceBy(settings.pageViewsHoppingAdvance()),
+                EnrichedClick::page, false), Topics.PAGE_VIEWS_5M);
     }
 
-    private void pageViewWindows(KStream<String, EnrichedClick> byPage, String store, String topic,
-                                 TimeWindows windows) {
-        onTime(byPage, store, LateArrivalRule.forTimeWindows(windows))
-                .groupByKey(Grouped.with(STRING, CLICK))
-                .windowedBy(windows)
-                .emitStrategy(EmitStrategy.onWindowClose())
-                .count(Named.as(store + "-count"), this.<Long>windowStore(store).withValueSerde(LONG))
-                .toStream(Named.as(store + "-final"))
-                .map((window, views) -> KeyValue.pair(window.key(), new PageViewsWindow(window.key(),
-                        window.window().start(), window.window().end(), views)), Named.as(store + "-result"))
+    private void pageViewWindows(KStream<String, EnrichedClick> clicks, Dimension dimension, String topic) {
+        String store = dimension.store();
+        preAggregated(clicks, dimension, WindowMerge.COUNT, LONG)
+                .mapValues(window -> new PageViewsWindow(window.key(), window.start(), window.end(), window.value()),
+                        Named.as(store + "-result"))
                 .peek((key, value) -> metrics.countWindowEmitted(store))
                 .to(topic, Produced.with(STRING, EventSerdes.pageViewsWindow()).withName(store + "-sink"));
     }
@@ -149,7 +149,7 @@ public final class AggregatorTopology {
                         Named.as(StoreNames.SESSIONS + "-aggregate"),
                         Materialized.<String, SessionAggregate, SessionStore<Bytes, byte[]>>as(StoreNames.SESSIONS)
                                 .withKeySerde(STRING)
-                                .withValueSerde(new JsonSerde<>(SessionAggregate.class))
+                                .withValueSerde(new SessionAggregateSerde())
                                 .withRetention(settings.retention()))
                 .toStream(Named.as(StoreNames.SESSIONS + "-final"))
                 .filter((session, aggregate) -> aggregate != null, Named.as(StoreNames.SESSIONS + "-non-null"))
@@ -162,28 +162,17 @@ public final class AggregatorTopology {
 
     /**
      * 6. Responses per status per minute; the results topic and the alerts carry error statuses (>= 400) only. All
-     * statuses go through one single-partition repartition: stream time of the counting task then advances with every
-     * click, so error windows close on time even when errors are rare (a task that saw only errors would wait for the
-     * next error to close its windows). The counts of the other statuses give the denominator of the error rate.
+     * statuses are counted (the other statuses give the error rate's denominator). Windows close by watermark, when
+     * every input partition has passed them, so error windows close on time however rare errors are.
      */
     private void errors(KStream<String, EnrichedClick> clicks) {
-        TimeWindows windows = TimeWindows.ofSizeAndGrace(settings.errorsSize(), settings.errorsGrace());
-        KStream<String, EnrichedClick> byStatus = clicks
-                .selectKey((user, click) -> Integer.toString(click.status()), Named.as("key-by-status"))
-                .repartition(Repartitioned.<String, EnrichedClick>as(StoreNames.BY_STATUS)
-                        .withKeySerde(STRING).withValueSerde(CLICK).withNumberOfPartitions(1));
-        KStream<String, ErrorRateWindow> finalErrors = onTime(byStatus, StoreNames.ERRORS,
-                LateArrivalRule.forTimeWindows(windows))
-                .groupByKey(Grouped.with(STRING, CLICK))
-                .windowedBy(windows)
-                .emitStrategy(EmitStrategy.onWindowClose())
-                .count(Named.as(StoreNames.ERRORS + "-count"), this.<Long>windowStore(StoreNames.ERRORS)
-                        .withValueSerde(LONG))
-                .toStream(Named.as(StoreNames.ERRORS + "-final"))
-                .filter((window, responses) -> isError(window.key()), Named.as(StoreNames.ERRORS + "-errors-only"))
-                .map((window, errors) -> KeyValue.pair(window.key(), new ErrorRateWindow(
-                        Integer.parseInt(window.key()), window.window().start(), window.window().end(), errors)),
-                        Named.as(StoreNames.ERRORS + "-result"));
+        Dimension dimension = new Dimension(StoreNames.ERRORS, StoreNames.BY_STATUS,
+                TimeWindows.ofSizeAndGrace(settings.errorsSize(), settings.errorsGrace()),
+                click -> Integer.toString(click.status()), false);
+        KStream<String, ErrorRateWindow> finalErrors = preAggregated(clicks, dimension, WindowMerge.COUNT, LONG)
+                .filter((status, window) -> isError(status), Named.as(StoreNames.ERRORS + "-errors-only"))
+                .mapValues(window -> new ErrorRateWindow(Integer.parseInt(window.key()), window.start(), window.end(),
+                        window.value()), Named.as(StoreNames.ERRORS + "-result"));
         finalErrors
                 .peek((key, value) -> metrics.countWindowEmitted(StoreNames.ERRORS))
                 .to(Topics.ERRORS_1M, Produced.with(STRING, EventSerdes.errorRateWindow())
@@ -204,26 +193,44 @@ public final class AggregatorTopology {
 
     /** 7. Activity per city and level per minute; unknown users count under "unknown". */
     private void segments(KStream<String, EnrichedClick> clicks) {
-        TimeWindows windows = TimeWindows.ofSizeAndGrace(settings.segmentsSize(), settings.segmentsGrace());
-        KStream<String, EnrichedClick> bySegment = clicks
-                .selectKey((user, click) -> SegmentAggregate.keyOf(click), Named.as("key-by-segment"))
-                .repartition(Repartitioned.<String, EnrichedClick>as(StoreNames.BY_SEGMENT)
-                        .withKeySerde(STRING).withValueSerde(CLICK));
-        onTime(bySegment, StoreNames.SEGMENTS, LateArrivalRule.forTimeWindows(windows))
-                .groupByKey(Grouped.with(STRING, CLICK))
-                .windowedBy(windows)
-                .emitStrategy(EmitStrategy.onWindowClose())
-                .aggregate(SegmentAggregate::empty, (segment, click, aggregate) -> aggregate.add(click),
-                        Named.as(StoreNames.SEGMENTS + "-aggregate"),
-                        this.<SegmentAggregate>windowStore(StoreNames.SEGMENTS)
-                                .withValueSerde(new JsonSerde<>(SegmentAggregate.class)))
-                .toStream(Named.as(StoreNames.SEGMENTS + "-final"))
-                .map((Windowed<String> window, SegmentAggregate aggregate) -> KeyValue.pair(window.key(),
-                        aggregate.toWindow(window.window().start(), window.window().end())),
+        Dimension dimension = new Dimension(StoreNames.SEGMENTS, StoreNames.BY_SEGMENT,
+                TimeWindows.ofSizeAndGrace(settings.segmentsSize(), settings.segmentsGrace()),
+                SegmentAggregate::keyOf, true);
+        preAggregated(clicks, dimension, WindowMerge.SEGMENT, SEGMENT_AGGREGATE)
+                .mapValues(window -> window.value().toWindow(window.start(), window.end()),
                         Named.as(StoreNames.SEGMENTS + "-result"))
                 .peek((key, value) -> metrics.countWindowEmitted(StoreNames.SEGMENTS))
                 .to(Topics.SEGMENT_ACTIVITY_1M, Produced.with(STRING, EventSerdes.segmentActivityWindow())
                         .withName(StoreNames.SEGMENTS + "-sink"));
+    }
+
+    /**
+     * A window type keyed by something other than the user: in the input task (where event-time order holds) a
+     * {@link PreAggregator} routes late clicks to the late-events topic and sums the others per key and pane; its
+     * partials and watermarks are repartitioned by key (watermarks to every partition), and a {@link WindowCloser}
+     * adds the partials to the queryable window store and emits each window once every input partition has passed
+     * it. Returns the closed windows.
+     */
+    private <V> KStream<String, ClosedWindow<V>> preAggregated(KStream<String, EnrichedClick> clicks,
+                                                                Dimension dimension, WindowMerge<V> merge,
+                                                                Serde<V> valueSerde) {
+        String store = dimension.store();
+        Map<String, KStream<String, PreAggregated>> routed = clicks
+                .process(PreAggregator.supplier(dimension, options.flushInterval(), metrics),
+                        Named.as(store + "-pre-aggregate"))
+                .split(Named.as(store + "-"))
+                .branch((key, value) -> value.isLate(), Branched.as("late"))
+                .defaultBranch(Branched.as("partials"));
+        routed.get(store + "-late")
+                .mapValues(PreAggregated::late, Named.as(store + "-late-click"))
+                .to(Topics.LATE_EVENTS, Produced.with(STRING, CLICK).withName(store + "-late-sink"));
+        return routed.get(store + "-partials")
+                .mapValues(PreAggregated::contribution, Named.as(store + "-contribution"))
+                .repartition(Repartitioned.<String, Contribution>as(dimension.repartition())
+                        .withKeySerde(STRING).withValueSerde(CONTRIBUTION)
+                        .withStreamPartitioner(new WatermarkPartitioner()))  // as many partitions as the input
+                .process(WindowCloser.supplier(dimension, merge, valueSerde, settings.retention(),
+                        options.inputPartitions()), Named.as(store + "-close"));
     }
 
     /**

@@ -18,10 +18,17 @@ public final class StoreNames {
     public static final List<String> ALL = List.of(USER_ACTIVITY, PAGE_VIEWS_1M, PAGE_VIEWS_5M, SESSIONS, ERRORS,
             SEGMENTS);
 
-    /** Names of the repartition steps (topics {@code <application.id>-<name>-repartition}). */
-    public static final String BY_PAGE = "by-page";
-    public static final String BY_STATUS = "errors-by-status";
-    public static final String BY_SEGMENT = "by-segment";
+    /**
+     * Names of the repartition steps of partial counts and watermarks (topics
+     * {@code <application.id>-<name>-repartition}), one per pre-aggregated store.
+     */
+    public static final String BY_PAGE_1M = "page-views-1m-partials";
+    public static final String BY_PAGE_5M = "page-views-5m-partials";
+    public static final String BY_STATUS = "errors-1m-partials";
+    public static final String BY_SEGMENT = "segment-activity-1m-partials";
+
+    /** The repartition steps, for tools that watch their topics (benchmarks, operations). */
+    public static final List<String> REPARTITIONS = List.of(BY_PAGE_1M, BY_PAGE_5M, BY_STATUS, BY_SEGMENT);
 
     private StoreNames() {
     }

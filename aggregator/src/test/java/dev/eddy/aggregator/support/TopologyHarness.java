@@ -3,6 +3,7 @@ package dev.eddy.aggregator.support;
 import dev.eddy.aggregator.config.WindowSettings;
 import dev.eddy.aggregator.streams.AggregatorMetrics;
 import dev.eddy.aggregator.streams.AggregatorTopology;
+import dev.eddy.aggregator.streams.TopologyOptions;
 import dev.eddy.events.EnrichedClick;
 import dev.eddy.events.EventSerdes;
 import dev.eddy.events.JsonSerde;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,9 @@ public final class TopologyHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> input;
     private final JsonSerde<EnrichedClick> clickSerde = EventSerdes.enrichedClick();
+
+    /** The input tasks send partial counts this often; the driver's clock advances by it after every record. */
+    private static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
 
     public TopologyHarness(WindowSettings settings) {
         Properties props = new Properties();
@@ -46,18 +51,21 @@ public final class TopologyHarness implements AutoCloseable {
         // Emit-final checks for closed windows at most once per wall-clock second by default; the driver's clock
         // does not move, so check on every record.
         props.put(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L);
-        driver = new TopologyTestDriver(AggregatorTopology.build(settings, new AggregatorMetrics(registry)), props);
+        driver = new TopologyTestDriver(AggregatorTopology.build(settings,
+                TopologyOptions.of(1, FLUSH_INTERVAL), new AggregatorMetrics(registry)), props);
         input = driver.createInputTopic(Topics.ENRICHED, new StringSerializer(), new ByteArraySerializer());
     }
 
     public void send(EnrichedClick... clicks) {
         for (EnrichedClick click : clicks) {
             input.pipeInput(click.key(), clickSerde.serialize(Topics.ENRICHED, click));
+            driver.advanceWallClockTime(FLUSH_INTERVAL);
         }
     }
 
     public void sendRaw(String key, byte[] value) {
         input.pipeInput(key, value);
+        driver.advanceWallClockTime(FLUSH_INTERVAL);
     }
 
     public <T> List<T> values(String topic, Class<T> type) {

@@ -3,6 +3,8 @@ package dev.eddy.aggregator.bench;
 import dev.eddy.aggregator.config.WindowSettings;
 import dev.eddy.aggregator.streams.AggregatorMetrics;
 import dev.eddy.aggregator.streams.AggregatorTopology;
+import dev.eddy.aggregator.streams.StoreNames;
+import dev.eddy.aggregator.streams.TopologyOptions;
 import dev.eddy.events.EnrichedClick;
 import dev.eddy.events.EventSerdes;
 import dev.eddy.events.Topics;
@@ -50,8 +52,9 @@ public final class AggregatorBenchmark {
     static final List<String> LEVELS = List.of("Gold", "Silver", "Platinum");
 
     public static void main(String[] args) throws Exception {
+        quietLogging();
         int clicks = Integer.getInteger("bench.clicks", 1_000_000);
-        int threads = Integer.getInteger("bench.threads", 1);
+        int threads = Integer.getInteger("bench.threads", 2); // as the application ships
         int partitions = Integer.getInteger("bench.partitions", 6);
         int rate = Integer.getInteger("bench.rate", 2000);
         int seconds = Integer.getInteger("bench.seconds", 30);
@@ -74,7 +77,7 @@ public final class AggregatorBenchmark {
             produce(broker.bootstrapServers(), clicks, start, end);
 
             if (!Boolean.getBoolean("bench.skip-throughput")) {
-                report(measureThroughput(broker, clicks, threads), clicks, threads, partitions);
+                report(measureThroughput(broker, clicks, threads, partitions), clicks, threads, partitions);
             }
 
 
@@ -94,7 +97,27 @@ public final class AggregatorBenchmark {
         }
     }
 
-    record Throughput(double seconds, double late, double recordsIn) {
+    /**
+     * Outside Quarkus the JBoss log manager starts with every logger enabled down to TRACE, and Kafka's clients and
+     * the embedded broker then format every record and request into log messages that no handler prints: a profile
+     * showed a third of the stream thread's CPU in that. Only warnings and errors are wanted here.
+     */
+    private static void quietLogging() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(java.util.logging.Level.WARNING);
+        if (root.getHandlers().length == 0) {
+            root.addHandler(new java.util.logging.ConsoleHandler());
+        }
+    }
+
+    /**
+     * @param streamCpuSeconds CPU time of the stream threads while catching up (the aggregator's own work, which
+     *                         other processes on a shared machine do not inflate the way they inflate wall time)
+     * @param processCpuSeconds CPU time of this whole JVM in the same interval: stream threads, their producers and
+     *                          consumers, and the embedded broker
+     */
+    record Throughput(double seconds, double late, double recordsIn, double streamCpuSeconds,
+                      double processCpuSeconds) {
     }
 
     private static void report(Throughput throughput, int clicks, int threads, int partitions) {
@@ -104,10 +127,13 @@ public final class AggregatorBenchmark {
                 clicks, throughput.seconds(), clicks / throughput.seconds(), threads, partitions);
         System.out.printf("- late records routed: %,.0f; records in: %,.0f%n", throughput.late(),
                 throughput.recordsIn());
+        System.out.printf("- CPU per event: stream threads %.1f µs, whole JVM (clients + broker) %.1f µs%n",
+                throughput.streamCpuSeconds() * 1e6 / clicks, throughput.processCpuSeconds() * 1e6 / clicks);
         System.out.flush();
     }
 
-    private static Throughput measureThroughput(KafkaBroker broker, int clicks, int threads) throws Exception {
+    private static Throughput measureThroughput(KafkaBroker broker, int clicks, int threads, int partitions)
+            throws Exception {
         String applicationId = "bench-throughput-" + System.nanoTime();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -117,13 +143,19 @@ public final class AggregatorBenchmark {
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-aggregator").toString());
         props.put("max.partition.fetch.bytes", 131072); // as in the application's settings
+        // Any other Kafka Streams setting to try: -Dbench.streams.<name>=<value>, e.g. -Dbench.streams.commit.interval.ms=1000
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.streams."))
+                .forEach(name -> props.put(name.substring("bench.streams.".length()), System.getProperty(name)));
 
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         KafkaStreams streams = new KafkaStreams(AggregatorTopology.build(WindowSettings.defaults(),
+                TopologyOptions.of(partitions, TopologyOptions.DEFAULT_FLUSH_INTERVAL),
                 new AggregatorMetrics(registry)), props);
         streams.start();
         // The clock starts at the first record processed (after group join and topic creation).
         long begin = 0;
+        long streamCpuBegin = 0;
+        long processCpuBegin = 0;
         var recordsIn = registry.find("eddy.aggregator.records.in").counter();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
@@ -133,11 +165,15 @@ public final class AggregatorBenchmark {
                 }
                 if (begin == 0 && recordsIn.count() > 0) {
                     begin = System.nanoTime();
+                    streamCpuBegin = streamThreadsCpuNanos();
+                    processCpuBegin = processCpuNanos();
                 }
                 Thread.sleep(begin == 0 ? 5 : 250); // polling interval of a measurement loop, not synchronisation
             }
         }
         double elapsed = (System.nanoTime() - begin) / 1e9;
+        double streamCpu = (streamThreadsCpuNanos() - streamCpuBegin) / 1e9;
+        double processCpu = (processCpuNanos() - processCpuBegin) / 1e9;
         double late = registry.find("eddy.aggregator.late.records").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
         double in = registry.find("eddy.aggregator.records.in").counter().count();
@@ -145,15 +181,32 @@ public final class AggregatorBenchmark {
         if (in < clicks) {
             throw new IllegalStateException("only " + in + " of " + clicks + " records were read");
         }
-        return new Throughput(elapsed, late, in);
+        return new Throughput(elapsed, late, in, streamCpu, processCpu);
+    }
+
+    /** Sum of the CPU time of Kafka Streams' stream threads (names contain "-StreamThread-"). */
+    private static long streamThreadsCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains("-StreamThread-")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** True when the group has committed the end of the input topic and of every repartition topic. */
     static boolean caughtUp(Admin admin, String applicationId) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                 .partitionsToOffsetAndMetadata().get();
-        Set<String> topics = Set.of(Topics.ENRICHED, applicationId + "-by-page-repartition",
-                applicationId + "-errors-by-status-repartition", applicationId + "-by-segment-repartition");
+        Set<String> topics = new java.util.HashSet<>(Set.of(Topics.ENRICHED));
+        StoreNames.REPARTITIONS.forEach(name -> topics.add(applicationId + "-" + name + "-repartition"));
         Set<String> seen = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
         if (!seen.containsAll(topics)) {
             return false;
