@@ -49,7 +49,10 @@ public interface LakeWriterConfig {
     @WithDefault("500ms")
     Duration pollTimeout();
 
-    /** Threads that decode and encode records, one partition each; the number of CPUs when absent. */
+    /**
+     * Threads that decode and encode records (each partition in order, several partitions at once); the number of
+     * CPUs when absent.
+     */
     Optional<Integer> workerThreads();
 
     S3 s3();
