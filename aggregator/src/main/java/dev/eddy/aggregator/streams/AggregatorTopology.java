@@ -150,7 +150,8 @@ public final class AggregatorTopology {
                         Materialized.<String, SessionAggregate, SessionStore<Bytes, byte[]>>as(StoreNames.SESSIONS)
                                 .withKeySerde(STRING)
                                 .withValueSerde(new SessionAggregateSerde())
-                                .withRetention(settings.retention()))
+                                .withRetention(settings.retention())
+                                .withLoggingEnabled(ChangelogTopics.WINDOWED))
                 .toStream(Named.as(StoreNames.SESSIONS + "-final"))
                 .filter((session, aggregate) -> aggregate != null, Named.as(StoreNames.SESSIONS + "-non-null"))
                 .map((session, aggregate) -> KeyValue.pair(session.key(),
@@ -253,6 +254,7 @@ public final class AggregatorTopology {
     private <V> Materialized<String, V, WindowStore<Bytes, byte[]>> windowStore(String name) {
         return Materialized.<String, V, WindowStore<Bytes, byte[]>>as(name)
                 .withKeySerde(STRING)
-                .withRetention(settings.retention());
+                .withRetention(settings.retention())
+                .withLoggingEnabled(ChangelogTopics.WINDOWED);
     }
 }

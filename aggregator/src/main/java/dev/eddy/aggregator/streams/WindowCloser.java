@@ -59,7 +59,8 @@ final class WindowCloser<V> implements Processor<String, Contribution, String, C
                         Stores.persistentWindowStore(dimension.store(), retention,
                                 Duration.ofMillis(dimension.windows().size()), false),
                         Serdes.String(), valueSerde)
-                .withCachingEnabled();
+                .withCachingEnabled()
+                .withLoggingEnabled(ChangelogTopics.WINDOWED);
         StoreBuilder<KeyValueStore<Integer, Long>> watermarkStore = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(dimension.watermarkStore()), Serdes.Integer(), Serdes.Long());
         return new ProcessorSupplier<>() {

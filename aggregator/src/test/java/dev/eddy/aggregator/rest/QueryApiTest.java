@@ -12,7 +12,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,6 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 import static dev.eddy.aggregator.support.TestClicks.T0;
 import static dev.eddy.aggregator.support.TestClicks.atSeconds;
@@ -126,6 +132,27 @@ class QueryApiTest {
 
     @Test
     @Order(3)
+    void changelogsThatExpireByTimeUseAppendTimeSoBackfilledWindowsSurviveARestore()
+            throws ExecutionException, InterruptedException {
+        // The clicks above are dated T0, long before now: with event-time stamps the broker would delete the
+        // windows' changelog segments while the stores still count them, and a restore would lose those counts.
+        try (KafkaTestClient kafka = new KafkaTestClient(KafkaBrokers.shared()); Admin admin = kafka.admin()) {
+            List<ConfigResource> changelogs = admin.listTopics().names().get().stream()
+                    .filter(name -> name.startsWith("eddy-aggregator-test-") && name.endsWith("-changelog"))
+                    .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(changelogs).all().get();
+            List<String> expiringByTime = configs.entrySet().stream()
+                    .filter(e -> e.getValue().get(TopicConfig.CLEANUP_POLICY_CONFIG).value().contains("delete"))
+                    .map(e -> e.getKey().name()).sorted().toList();
+            assertThat(expiringByTime).as("windowed and session store changelogs").hasSizeGreaterThanOrEqualTo(6);
+            expiringByTime.forEach(topic -> assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC,
+                    topic)).get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG).value()).as(topic)
+                    .isEqualTo("LogAppendTime"));
+        }
+    }
+
+    @Test
+    @Order(4)
     void openApiAndMetricsArePublished() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/v1/users/{userId}/activity"))
@@ -142,7 +169,7 @@ class QueryApiTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void whenKafkaStreamsIsNotRunningQueriesGet503WithRetryAfterAndBadOnesStill400() {
         // 1. Stop the streams client as a crash or shutdown would.
         streams.close(Duration.ofSeconds(30));
