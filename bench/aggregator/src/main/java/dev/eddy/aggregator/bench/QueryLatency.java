@@ -70,6 +70,7 @@ final class QueryLatency {
             String self = "localhost:" + ports[0];
             String range = "?from=" + (end - Duration.ofMinutes(60).toMillis()) + "&to=" + end;
             awaitAnswers(client, target + "/api/v1/users/1/activity" + range);
+            awaitStandbysRestored(client, ports);
             load(client, target, range, self, rate, 5, null);
             Results results = new Results();
             load(client, target, range, self, rate, seconds, results);
@@ -131,6 +132,47 @@ final class QueryLatency {
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();
+    }
+
+    /**
+     * The input offsets being committed does not mean the instances are idle: each still restores its standby copies
+     * from the changelogs (standby 1). Lookups measured during that restoration would measure the restoration;
+     * wait until the restore consumers of both instances report (almost) no lag.
+     */
+    private static void awaitStandbysRestored(HttpClient client, int[] ports) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        long begin = System.nanoTime();
+        while (true) {
+            long lag = 0;
+            for (int port : ports) {
+                lag += restoreLag(client, "http://localhost:" + port + "/q/metrics");
+            }
+            if (lag <= 100) {
+                System.out.printf("- standby copies restored %.1f s after the input was caught up%n",
+                        (System.nanoTime() - begin) / 1e9);
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("standbys still " + lag + " records behind after 10 minutes");
+            }
+            Thread.sleep(1000); // polling interval, not synchronisation
+        }
+    }
+
+    /** Sum of the restore consumers' per-partition record lag, from one instance's Prometheus metrics. */
+    private static long restoreLag(HttpClient client, String url) throws Exception {
+        String body = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        long lag = 0;
+        for (String line : body.split("\n")) {
+            if (line.startsWith("kafka_consumer_fetch_manager_records_lag{") && line.contains("restore-consumer")) {
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                if (!Double.isNaN(value)) {
+                    lag += (long) value;
+                }
+            }
+        }
+        return lag;
     }
 
     private static void awaitAnswers(HttpClient client, String url) throws Exception {
