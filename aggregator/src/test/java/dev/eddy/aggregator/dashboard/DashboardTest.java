@@ -62,8 +62,10 @@ class DashboardTest {
     @Test
     @Order(1)
     void snapshotShowsWhatWasProducedAndAgreesWithTheQueryApi() {
-        // 1. Wait until every click is aggregated and the side topics have been tailed.
+        // 1. Wait until every click is aggregated and the side topics have been tailed. Early snapshots lack the
+        //    panels that have no data yet (their paths read as null): keep polling through those.
         JsonPath snapshot = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(NullPointerException.class)
                 .until(() -> given().get("/api/v1/dashboard").then().statusCode(200).extract().jsonPath(),
                         s -> s.getLong("top_pages.data.pages.collect { it.views }.sum() ?: 0") == data.clicks.size()
                                 && s.getInt("sessions.data.sessions") == DashboardTestData.SESSIONS
