@@ -77,6 +77,13 @@ final class PreAggregator implements Processor<String, EnrichedClick, String, Pr
 
     @Override
     public void init(ProcessorContext<String, PreAggregated> context) {
+        // Kafka Streams re-initialises the same processor when it revives a corrupted task (an aborted transaction):
+        // whatever this instance counted since the last commit will be read again, so only the store may speak.
+        pending.clear();
+        streamTime = Long.MIN_VALUE;
+        sentStreamTime = Long.MIN_VALUE;
+        watermarkSentAt = Long.MIN_VALUE;
+        sentWatermark = Long.MIN_VALUE;
         this.context = context;
         this.store = context.getStateStore(dimension.pendingStore());
         this.upstream = context.taskId().partition();
