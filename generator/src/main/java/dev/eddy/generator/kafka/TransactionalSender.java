@@ -204,9 +204,10 @@ public final class TransactionalSender implements AutoCloseable {
 
     /** Commits what is open (one attempt, waiting at most {@code timeout}) and closes the producer. */
     public void close(Duration timeout) {
-        if (producer == null) {
+        if (producer == null && open.isEmpty()) {
             return;
         }
+        // commit() also replaces a producer that a failed attempt closed, and replays the open records into it.
         if (!open.isEmpty() && !commit()) {
             LOG.warnf("%d records were not committed before the generator stopped", open.size());
         }
