@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Compact binary form of a {@link Contribution} for the internal repartition topics and the pending-partials stores
@@ -35,16 +34,16 @@ public final class ContributionSerde implements Serde<Contribution> {
             return ByteBuffer.allocate(2 + 4 + 8).put(VERSION).put((byte) 1).putInt(value.upstream())
                     .putLong(value.time()).array();
         }
-        byte[] city = utf8(value.city());
-        byte[] level = utf8(value.level());
-        ByteBuffer buffer = ByteBuffer.allocate(2 + 8 + 8 + 4 + 4 * value.users().length + 4 + length(city) + 4
-                + length(level));
+        byte[] city = NullableStrings.utf8(value.city());
+        byte[] level = NullableStrings.utf8(value.level());
+        ByteBuffer buffer = ByteBuffer.allocate(2 + 8 + 8 + 4 + 4 * value.users().length
+                + NullableStrings.encodedLength(city) + NullableStrings.encodedLength(level));
         buffer.put(VERSION).put((byte) 0).putLong(value.time()).putLong(value.events()).putInt(value.users().length);
         for (int user : value.users()) {
             buffer.putInt(user);
         }
-        putString(buffer, city);
-        putString(buffer, level);
+        NullableStrings.put(buffer, city);
+        NullableStrings.put(buffer, level);
         return buffer.array();
     }
 
@@ -64,35 +63,9 @@ public final class ContributionSerde implements Serde<Contribution> {
             for (int i = 0; i < users.length; i++) {
                 users[i] = buffer.getInt();
             }
-            return Contribution.partial(pane, events, users, getString(buffer), getString(buffer));
+            return Contribution.partial(pane, events, users, NullableStrings.get(buffer), NullableStrings.get(buffer));
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw new SerializationException("truncated contribution of " + bytes.length + " bytes", e);
         }
-    }
-
-    private static byte[] utf8(String value) {
-        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int length(byte[] bytes) {
-        return bytes == null ? 0 : bytes.length;
-    }
-
-    private static void putString(ByteBuffer buffer, byte[] bytes) {
-        if (bytes == null) {
-            buffer.putInt(-1);
-        } else {
-            buffer.putInt(bytes.length).put(bytes);
-        }
-    }
-
-    private static String getString(ByteBuffer buffer) {
-        int length = buffer.getInt();
-        if (length < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[length];
-        buffer.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

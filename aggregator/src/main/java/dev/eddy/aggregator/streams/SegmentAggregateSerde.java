@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,13 +24,13 @@ public final class SegmentAggregateSerde implements Serde<SegmentAggregate> {
             if (value == null) {
                 return null;
             }
-            byte[] city = value.city() == null ? null : value.city().getBytes(StandardCharsets.UTF_8);
-            byte[] level = value.level() == null ? null : value.level().getBytes(StandardCharsets.UTF_8);
-            ByteBuffer buffer = ByteBuffer.allocate(1 + 4 + (city == null ? 0 : city.length) + 4
-                    + (level == null ? 0 : level.length) + 8 + 4 + 4 * value.users().size());
+            byte[] city = NullableStrings.utf8(value.city());
+            byte[] level = NullableStrings.utf8(value.level());
+            ByteBuffer buffer = ByteBuffer.allocate(1 + NullableStrings.encodedLength(city)
+                    + NullableStrings.encodedLength(level) + 8 + 4 + 4 * value.users().size());
             buffer.put(VERSION);
-            put(buffer, city);
-            put(buffer, level);
+            NullableStrings.put(buffer, city);
+            NullableStrings.put(buffer, level);
             buffer.putLong(value.events()).putInt(value.users().size());
             value.users().forEach(buffer::putInt);
             return buffer.array();
@@ -49,8 +48,8 @@ public final class SegmentAggregateSerde implements Serde<SegmentAggregate> {
                 if (buffer.get() != VERSION) {
                     throw new SerializationException("unknown segment aggregate format");
                 }
-                String city = get(buffer);
-                String level = get(buffer);
+                String city = NullableStrings.get(buffer);
+                String level = NullableStrings.get(buffer);
                 long events = buffer.getLong();
                 int count = buffer.getInt();
                 Set<Integer> users = new TreeSet<>();
@@ -62,23 +61,5 @@ public final class SegmentAggregateSerde implements Serde<SegmentAggregate> {
                 throw new SerializationException("truncated segment aggregate of " + bytes.length + " bytes", e);
             }
         };
-    }
-
-    private static void put(ByteBuffer buffer, byte[] bytes) {
-        if (bytes == null) {
-            buffer.putInt(-1);
-        } else {
-            buffer.putInt(bytes.length).put(bytes);
-        }
-    }
-
-    private static String get(ByteBuffer buffer) {
-        int length = buffer.getInt();
-        if (length < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[length];
-        buffer.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
