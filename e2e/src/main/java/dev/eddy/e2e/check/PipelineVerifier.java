@@ -107,6 +107,12 @@ public final class PipelineVerifier {
     /** Runs every check; throws an AssertionError naming the first difference that does not go away. */
     public void verify(List<BadInput> injected) {
         String bootstrap = pipeline.bootstrapServers();
+        // The generator reports "done" once its last transaction is committed; the commit markers that make it
+        // readable follow a moment later.
+        for (String topic : List.of(Topics.TRUTH_PAGE_VIEWS, Topics.TRUTH_SESSIONS)) {
+            Polling.until("the generator's last transaction readable on " + topic, timeout,
+                    () -> TopicReader.pendingTransactions(bootstrap, topic));
+        }
         GroundTruth truth = GroundTruth.read(bootstrap);
         log.printf("truth: %d clicks, %d page-minute windows, %d sessions of %d users%n", truth.clicks(),
                 truth.pageViews().size(), truth.sessionCount(), truth.sessionsByUser().size());
