@@ -48,6 +48,14 @@ public final class LakeMetrics {
                 .register(registry).record(commitLag.isNegative() ? Duration.ZERO : commitLag);
     }
 
+    /**
+     * The counter of records taken from Kafka for {@code table}, into an open file or to the dead-letter topic, whether
+     * or not committed yet: read minus written is what waits in open files.
+     */
+    public Counter recordsRead(String table) {
+        return counter("records.read", "Records taken from Kafka into open files or the dead-letter topic", table);
+    }
+
     public void uploadFailed(String table) {
         counter("upload.errors", "Lake files that could not be published", table).increment();
     }

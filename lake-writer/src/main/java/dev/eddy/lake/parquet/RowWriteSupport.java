@@ -61,9 +61,10 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             }
             consumer.startField(names[i], i);
             switch (kinds[i]) {
-                // A plain byte-array Binary: fromString would also wrap the bytes in a ByteBuffer per value.
-                case STRING -> consumer.addBinary(Binary.fromConstantByteArray(
-                        ((String) value).getBytes(StandardCharsets.UTF_8)));
+                // Rows carry strings already as UTF-8 Binary (LakeTable.DecodedRow), often the same instance for a
+                // repeated value, which Parquet's dictionary then finds by identity; a String is encoded here.
+                case STRING -> consumer.addBinary(value instanceof Binary binary ? binary
+                        : Binary.fromConstantByteArray(((String) value).getBytes(StandardCharsets.UTF_8)));
                 case INT32 -> consumer.addInteger((Integer) value);
                 case INT64 -> consumer.addLong((Long) value);
                 case BOOLEAN -> consumer.addBoolean((Boolean) value);

@@ -1,7 +1,6 @@
 package dev.eddy.lake.rolling;
 
 import dev.eddy.lake.config.WriterSettings.RollLimits;
-import dev.eddy.lake.naming.HourPartition;
 
 import java.util.Optional;
 
@@ -19,7 +18,7 @@ public final class RollPolicy {
 
     /** The reason to close {@code open} before appending a record of {@code valueBytes} at {@code eventTime}. */
     public Optional<RollReason> beforeAppend(FileExtent open, long valueBytes, long eventTime) {
-        if (!open.partition().equals(HourPartition.of(eventTime))) {
+        if (!open.partition().contains(eventTime)) {
             return Optional.of(RollReason.HOUR);
         }
         if (open.records() >= limits.maxRecords()) {

@@ -33,7 +33,7 @@ public final class LakeTable<T extends Record> {
         this.name = name;
         this.topic = topic;
         this.codec = new JsonCodec<>(type);
-        this.fastDecoder = new FastRowDecoder<>(type);
+        this.fastDecoder = new FastRowDecoder<>(type, uniqueColumns);
         this.columns = RecordColumns.of(name, type);
         this.eventTime = eventTime;
         this.uniqueColumns = Set.copyOf(uniqueColumns);
@@ -67,15 +67,27 @@ public final class LakeTable<T extends Record> {
      * @throws SchemaMismatchException              when it decodes but does not fit the table
      */
     public DecodedRow decode(byte[] value) {
-        // The plain well-formed case in one streaming pass; everything else (and every error) through the codec.
-        T fast = fastDecoder.decode(value);
-        T record = fast != null ? fast : codec.decode(value);
+        return decode(value, 0, value == null ? 0 : value.length);
+    }
+
+    /** Decodes the {@code length} bytes at {@code offset} of {@code buffer}; see {@link #decode(byte[])}. */
+    public DecodedRow decode(byte[] buffer, int offset, int length) {
+        // The plain well-formed case in one pass over the bytes; everything else (and every error) through the codec.
+        FastRowDecoder.Decoded<T> fast = fastDecoder.decode(buffer, offset, length);
+        if (fast != null) {
+            T record = fast.record();
+            return new DecodedRow(columns.rowOf(record, fast.parsed(), fast.encoded()), eventTime.applyAsLong(record));
+        }
+        byte[] exact = buffer == null || (offset == 0 && length == buffer.length) ? buffer
+                : java.util.Arrays.copyOfRange(buffer, offset, offset + length);
+        T record = codec.decode(exact);
         return new DecodedRow(columns.rowOf(record), eventTime.applyAsLong(record));
     }
 
     /** The record when the fast path decodes it, {@code null} when it leaves it to the codec (for tests). */
     T decodeFast(byte[] value) {
-        return fastDecoder.decode(value);
+        FastRowDecoder.Decoded<T> fast = fastDecoder.decode(value, 0, value == null ? 0 : value.length);
+        return fast == null ? null : fast.record();
     }
 
     /** The record the codec decodes (for tests). */
@@ -83,7 +95,10 @@ public final class LakeTable<T extends Record> {
         return codec.decode(value);
     }
 
-    /** A row ready for Parquet and the event time (epoch millis) that places it. */
+    /**
+     * A row ready for Parquet and the event time (epoch millis) that places it: one value per column, string columns
+     * as Parquet {@link org.apache.parquet.io.api.Binary} (UTF-8), numbers and booleans boxed, absent values null.
+     */
     public record DecodedRow(Object[] values, long eventTime) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.eddy.lake.table;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -11,6 +12,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,11 +70,21 @@ public final class RecordColumns<T extends Record> {
     }
 
     /**
-     * The row of one record, one value per column in schema order (null for an absent optional value).
+     * The row of one record, one value per column in schema order: strings as UTF-8 {@link Binary}, numbers and
+     * booleans boxed, null for an absent optional value.
      *
      * @throws SchemaMismatchException when a required column would be null
      */
     public Object[] rowOf(T record) {
+        return rowOf(record, null, null);
+    }
+
+    /**
+     * The same, reusing the UTF-8 bytes already at hand: where the record's string is the very {@code parsed} object
+     * its {@code encoded} bytes were made from, those bytes are used (a compact constructor that replaced the value
+     * gets its own value encoded).
+     */
+    Object[] rowOf(T record, Object[] parsed, Binary[] encoded) {
         Object[] row = new Object[columns.size()];
         for (int i = 0; i < row.length; i++) {
             Column column = columns.get(i);
@@ -82,8 +94,13 @@ public final class RecordColumns<T extends Record> {
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot read " + column.name() + " of " + record, e);
             }
-            if (value == null && column.required()) {
-                throw new SchemaMismatchException(table, column.name(), "is required but the record has null");
+            if (value == null) {
+                if (column.required()) {
+                    throw new SchemaMismatchException(table, column.name(), "is required but the record has null");
+                }
+            } else if (column.kind() == Kind.STRING) {
+                value = parsed != null && parsed[i] == value && encoded[i] != null ? encoded[i]
+                        : Binary.fromConstantByteArray(((String) value).getBytes(StandardCharsets.UTF_8));
             }
             row[i] = value;
         }

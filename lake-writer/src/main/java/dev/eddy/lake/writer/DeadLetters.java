@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -27,14 +28,24 @@ final class DeadLetters {
         this.producer = producer;
     }
 
-    void send(ConsumerRecord<byte[], byte[]> record, DeadLetterHeaders why) {
+    void send(ConsumerRecord<byte[], ByteBuffer> record, DeadLetterHeaders why) {
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
             headers.add(header);
         }
         why.writeTo(headers);
-        inFlight.add(producer.send(new ProducerRecord<>(Topics.DEAD_LETTERS, null, record.key(), record.value(),
-                headers)));
+        inFlight.add(producer.send(new ProducerRecord<>(Topics.DEAD_LETTERS, null, record.key(),
+                bytes(record.value()), headers)));
+    }
+
+    /** The value's bytes (a copy: the record's buffer is not ours to hand to the producer). */
+    private static byte[] bytes(ByteBuffer value) {
+        if (value == null) {
+            return null;
+        }
+        byte[] bytes = new byte[value.remaining()];
+        value.duplicate().get(bytes);
+        return bytes;
     }
 
     boolean pending() {

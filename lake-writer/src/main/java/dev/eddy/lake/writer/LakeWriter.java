@@ -28,8 +28,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,7 +84,8 @@ public final class LakeWriter implements Runnable {
 
     private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
     private volatile boolean running = true;
-    private volatile Consumer<byte[], byte[]> consumer;
+    /** Values as ByteBuffers: the records' own bytes, decoded in place instead of copied into an array each. */
+    private volatile Consumer<byte[], ByteBuffer> consumer;
     private volatile WriterState state = WriterState.of(WriterState.Phase.STARTING, "not yet polled");
     private Producer<byte[], byte[]> producer;
     private DeadLetters deadLetters;
@@ -106,7 +111,7 @@ public final class LakeWriter implements Runnable {
     /** Asks the loop to stop; open files are abandoned (their records are read again from the committed offsets). */
     public void stop() {
         running = false;
-        Consumer<byte[], byte[]> current = consumer;
+        Consumer<byte[], ByteBuffer> current = consumer;
         if (current != null) {
             current.wakeup();
         }
@@ -142,12 +147,12 @@ public final class LakeWriter implements Runnable {
         spool = new SpoolDirectory(settings.spoolDir());
         producer = new KafkaProducer<>(producerSettings(), new ByteArraySerializer(), new ByteArraySerializer());
         deadLetters = new DeadLetters(producer);
-        consumer = new KafkaConsumer<>(consumerSettings(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(consumerSettings(), new ByteArrayDeserializer(), new ByteBufferDeserializer());
         try {
             consumer.subscribe(tables.topics(), new Rebalance());
             LOG.infof("lake writer consuming %s into %s", tables.topics(), storage.describe());
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
+                ConsumerRecords<byte[], ByteBuffer> records = consumer.poll(settings.pollTimeout());
                 state = WriterState.of(WriterState.Phase.RUNNING, "assigned " + consumer.assignment().size()
                         + " partitions");
                 dispatch(records);
@@ -180,11 +185,14 @@ public final class LakeWriter implements Runnable {
     }
 
     /** Queues each partition's records of a poll on the partition's lane; returns without waiting for them. */
-    private void dispatch(ConsumerRecords<byte[], byte[]> records) {
+    private void dispatch(ConsumerRecords<byte[], ByteBuffer> records) {
         for (TopicPartition tp : records.partitions()) {
-            PartitionState partition = partitions.computeIfAbsent(tp, key -> new PartitionState(
-                    tables.forTopic(key.topic()).orElseThrow(() -> new IllegalStateException("no table for " + key))));
-            List<ConsumerRecord<byte[], byte[]>> batch = records.records(tp);
+            PartitionState partition = partitions.computeIfAbsent(tp, key -> {
+                LakeTable<?> table = tables.forTopic(key.topic())
+                        .orElseThrow(() -> new IllegalStateException("no table for " + key));
+                return new PartitionState(table, metrics.recordsRead(table.name()));
+            });
+            List<ConsumerRecord<byte[], ByteBuffer>> batch = records.records(tp);
             recordsInLanes.addAndGet(batch.size());
             partition.lane = workers.after(partition.lane, () -> {
                 try {
@@ -263,12 +271,12 @@ public final class LakeWriter implements Runnable {
     }
 
     /** Runs on the partition's lane and touches only {@code partition}. */
-    private void append(TopicPartition tp, PartitionState partition, List<ConsumerRecord<byte[], byte[]>> batch) {
-        for (ConsumerRecord<byte[], byte[]> record : batch) {
+    private void append(TopicPartition tp, PartitionState partition, List<ConsumerRecord<byte[], ByteBuffer>> batch) {
+        for (ConsumerRecord<byte[], ByteBuffer> record : batch) {
             partition.handledThrough = record.offset();
             LakeTable.DecodedRow row;
             try {
-                row = partition.table.decode(record.value());
+                row = decode(partition.table, record.value());
             } catch (EventFormatException e) {
                 deadLetter(partition, record, DeadLetterHeaders.of(e, record.topic(), record.partition(),
                         record.offset(), "lake-writer.decode"));
@@ -295,9 +303,22 @@ public final class LakeWriter implements Runnable {
         }
         partition.bufferedBytes = partition.open == null ? 0 : partition.open.file.bufferedBytes();
         partition.fileOpen = partition.open != null;
+        partition.read.increment(batch.size());
     }
 
-    private void deadLetter(PartitionState partition, ConsumerRecord<byte[], byte[]> record, DeadLetterHeaders why) {
+    private static LakeTable.DecodedRow decode(LakeTable<?> table, ByteBuffer value) {
+        if (value == null) {
+            return table.decode(null);
+        }
+        if (value.hasArray()) {
+            return table.decode(value.array(), value.arrayOffset() + value.position(), value.remaining());
+        }
+        byte[] copy = new byte[value.remaining()];
+        value.duplicate().get(copy);
+        return table.decode(copy);
+    }
+
+    private void deadLetter(PartitionState partition, ConsumerRecord<byte[], ByteBuffer> record, DeadLetterHeaders why) {
         LOG.debugf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                 why.errorMessage());
         partition.outbox.add(new DeadLetter(record, why));
@@ -471,6 +492,7 @@ public final class LakeWriter implements Runnable {
      */
     private static final class PartitionState {
         final LakeTable<?> table;
+        final Counter read;
         final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
         CompletableFuture<Void> lane = CompletableFuture.completedFuture(null);
         OpenFile open;
@@ -480,8 +502,9 @@ public final class LakeWriter implements Runnable {
         volatile long handledThrough = -1;
         long committedThrough = -1;
 
-        PartitionState(LakeTable<?> table) {
+        PartitionState(LakeTable<?> table, Counter read) {
             this.table = table;
+            this.read = read;
         }
 
         /** Drops what is not published: it is rebuilt from the committed offset. */
@@ -503,7 +526,7 @@ public final class LakeWriter implements Runnable {
     private record FinishedFile(OpenFile file, long size, RollReason reason) {
     }
 
-    private record DeadLetter(ConsumerRecord<byte[], byte[]> record, DeadLetterHeaders why) {
+    private record DeadLetter(ConsumerRecord<byte[], ByteBuffer> record, DeadLetterHeaders why) {
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {

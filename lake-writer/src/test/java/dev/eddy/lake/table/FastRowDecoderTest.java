@@ -79,6 +79,67 @@ class FastRowDecoderTest {
     }
 
     @Test
+    void nonAsciiTextAndWhitespaceStayOnTheFastPath() {
+        LakeTable<?> clicks = registry.forTopic(Topics.ENRICHED).orElseThrow();
+        byte[] payload = json(replace(replace(VALID.get(Topics.ENRICHED), "request", "\"GET /caf\u00e9 HTTP/1.1\""),
+                "first_name", "\"Zo\u00eb \u20ac \uD83D\uDE00\""));
+        byte[] spaced = new String(payload, StandardCharsets.UTF_8).replace(",", " ,\n\t").replace("\":", "\" : ")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(clicks.decodeFast(payload)).isNotNull().isEqualTo(clicks.decodeWithCodec(payload));
+        assertThat(clicks.decodeFast(spaced)).isNotNull().isEqualTo(clicks.decodeWithCodec(payload));
+    }
+
+    @Test
+    void aRepeatedStringIsHandedToParquetAsTheSameBytesExceptInUniqueColumns() {
+        LakeTable<?> clicks = registry.forTopic(Topics.ENRICHED).orElseThrow();
+        byte[] payload = json(replace(VALID.get(Topics.ENRICHED), "request", "\"GET /caf\u00e9 HTTP/1.1\""));
+        int page = columnIndex(clicks, "page");
+        int eventId = columnIndex(clicks, "event_id");
+
+        Object[] first = clicks.decode(payload).values();
+        Object[] second = clicks.decode(java.util.Arrays.copyOf(payload, payload.length)).values();
+
+        assertThat(second[page]).isSameAs(first[page]).isEqualTo(org.apache.parquet.io.api.Binary.fromString("/caf\u00e9"));
+        assertThat(second[eventId]).isNotSameAs(first[eventId]).isEqualTo(first[eventId]);
+    }
+
+    @Test
+    void aValueInsideALargerBufferDecodesAsOnItsOwn() {
+        LakeTable<?> clicks = registry.forTopic(Topics.ENRICHED).orElseThrow();
+        byte[] payload = json(VALID.get(Topics.ENRICHED));
+        byte[] framed = new byte[payload.length + 20];
+        java.util.Arrays.fill(framed, (byte) '}');
+        System.arraycopy(payload, 0, framed, 7, payload.length);
+
+        assertThat(Arrays.toString(clicks.decode(framed, 7, payload.length).values()))
+                .isEqualTo(Arrays.toString(clicks.decode(payload).values()));
+        byte[] broken = java.util.Arrays.copyOf(payload, payload.length);
+        broken[broken.length / 2] = (byte) 0xC3;
+        System.arraycopy(broken, 0, framed, 7, broken.length);
+        assertThat(outcomeOf(() -> clicks.decode(framed, 7, broken.length))).isEqualTo(reference(clicks, broken));
+    }
+
+    private static int columnIndex(LakeTable<?> table, String name) {
+        List<RecordColumns.Column> columns = table.columns().columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private static String outcomeOf(java.util.function.Supplier<LakeTable.DecodedRow> decode) {
+        try {
+            LakeTable.DecodedRow row = decode.get();
+            return Arrays.toString(row.values()) + " @" + row.eventTime();
+        } catch (RuntimeException e) {
+            return describe(e);
+        }
+    }
+
+    @Test
     void valuesTheContractRejectsAreRejectedOnTheFastPathWithTheCodecsError() {
         LakeTable<?> clicks = registry.forTopic(Topics.ENRICHED).orElseThrow();
         byte[] badStatus = json(replace(VALID.get(Topics.ENRICHED), "status", "700"));
@@ -90,7 +151,13 @@ class FastRowDecoderTest {
     private static List<byte[]> variants(List<String[]> fields) {
         List<byte[]> out = new ArrayList<>();
         String[] replacements = {"null", "\"\"", "\"12\"", "\"x\"", "1.5", "-3", "0", "99999999999",
-                "99999999999999999999", "true", "false", "{}", "[]", "{\"a\":1}", "\"\\u0000\"", "1e3"};
+                "99999999999999999999", "true", "false", "{}", "[]", "{\"a\":1}", "\"\\u0000\"", "1e3",
+                // The scanner's own edges: escapes, non-ASCII text, raw control and DEL characters, number forms
+                // and the int/long limits around 18 and 19 digits.
+                "\"a\\nb\"", "\"\\\"quoted\\\"\"", "\"caf\u00e9\"", "\"\u20ac 5\"", "\"\uD83D\uDE00\"",
+                "\"tab\there\"", "\"del\u007f\"", "007", "-0", "-", "+1", "1.", "12abc", "truex", "nul",
+                "2147483647", "2147483648", "-2147483648", "-2147483649", "123456789012345678",
+                "1234567890123456789", "-999999999999999999", "9223372036854775807", "9223372036854775808"};
         for (String[] field : fields) {
             String name = field[0];
             out.add(json(fields.stream().filter(f -> !f[0].equals(name)).toList()));
@@ -117,6 +184,19 @@ class FastRowDecoderTest {
         byte[] invalidUtf8 = json(fields);
         invalidUtf8[invalidUtf8.length / 2] = (byte) 0xC3;
         out.add(invalidUtf8);
+        out.add(valid.replace(",", " ,\t").replace(":", "\r\n:  ").getBytes(StandardCharsets.UTF_8));
+        out.add(valid.replace(",", ",\f").getBytes(StandardCharsets.UTF_8));
+        // Byte sequences in a string value that are not well-formed UTF-8: overlong, a surrogate, beyond U+10FFFF,
+        // a lead byte without its continuation, a stray continuation byte.
+        for (byte[] bad : List.of(new byte[]{(byte) 0xC0, (byte) 0x80}, new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[]{(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, new byte[]{(byte) 0xE2, (byte) 0x82},
+                new byte[]{(byte) 0x80}, new byte[]{(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80})) {
+            for (String[] field : fields) {
+                if (field[1].startsWith("\"")) {
+                    out.add(withRawBytes(fields, field[0], bad));
+                }
+            }
+        }
         return out;
     }
 
@@ -146,6 +226,20 @@ class FastRowDecoderTest {
             return "EventFormatException " + format.kind() + " " + format.field() + ": " + format.reason();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** The payload with {@code raw} bytes appended inside the string value of {@code name}. */
+    private static byte[] withRawBytes(List<String[]> fields, String name, byte[] raw) {
+        String marker = "\u0001MARK\u0001";
+        String value = fields.stream().filter(f -> f[0].equals(name)).findFirst().orElseThrow()[1];
+        byte[] json = json(replace(fields, name, value.substring(0, value.length() - 1) + marker + "\""));
+        String text = new String(json, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf(marker);
+        byte[] out = new byte[json.length - marker.length() + raw.length];
+        System.arraycopy(json, 0, out, 0, at);
+        System.arraycopy(raw, 0, out, at, raw.length);
+        System.arraycopy(json, at + marker.length(), out, at + raw.length, json.length - at - marker.length());
+        return out;
     }
 
     private static List<String[]> fields(String... namesAndValues) {

@@ -3,6 +3,7 @@ package dev.eddy.lake.table;
 import dev.eddy.events.PageViewsWindow;
 import dev.eddy.events.SessionSummary;
 import dev.eddy.events.Topics;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +69,8 @@ class RecordColumnsTest {
         LakeTable.DecodedRow row = sessions.decode(dev.eddy.events.EventSerdes.sessionSummary().serializer()
                 .serialize(Topics.SESSIONS, session));
 
-        assertThat(row.values()).containsExactly(7, 1000L, 2000L, 3L, 2, "/a", "/b", false);
+        assertThat(row.values()).containsExactly(7, 1000L, 2000L, 3L, 2, Binary.fromString("/a"),
+                Binary.fromString("/b"), false);
         assertThat(row.eventTime()).isEqualTo(1000L);
     }
 }
