@@ -52,9 +52,12 @@ public final class LakeWriterBenchmark {
                 kafka.createTopic(topic, 1);
             }
         }
-        long bytes = produce(broker.bootstrapServers(), records);
-        System.out.printf("produced %,d enriched clicks (%,d bytes of JSON, %d bytes each on average)%n", records,
-                bytes, bytes / records);
+        // INPUT_COMPRESSION: how the input batches are compressed (zstd by default; the enricher's producer ships
+        // Kafka's default, none).
+        String inputCompression = System.getenv().getOrDefault("INPUT_COMPRESSION", "zstd").trim();
+        long bytes = produce(broker.bootstrapServers(), records, inputCompression);
+        System.out.printf("produced %,d enriched clicks (%,d bytes of JSON, %d bytes each on average, %s batches)%n",
+                records, bytes, bytes / records, inputCompression);
 
         long cpuBefore = WriterUnderTest.processCpuNanos();
         List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
@@ -89,10 +92,10 @@ public final class LakeWriterBenchmark {
         System.exit(exit);
     }
 
-    private static long produce(String bootstrap, int records) throws Exception {
+    private static long produce(String bootstrap, int records, String compression) throws Exception {
         Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         long total = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(),
                 new ByteArraySerializer())) {

@@ -63,7 +63,7 @@ public final class WriterUnderTest {
                     return;
                 }
             }
-        });
+        }, "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
 
@@ -86,6 +86,8 @@ public final class WriterUnderTest {
                 PublishObserver.NONE);
         long started = System.nanoTime();
         long cpuBefore = processCpuNanos();
+        SteadyState steady = new SteadyState(meters, records);
+        steady.start();
         Thread thread = new Thread(writer, "lake-writer");
         thread.start();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -120,6 +122,8 @@ public final class WriterUnderTest {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+        steady.interrupt();
+        Map<String, Double> cpuByThreads = ThreadCpu.byGroup();
         writer.stop();
         thread.join();
         storage.close();
@@ -137,5 +141,11 @@ public final class WriterUnderTest {
                 cpuSeconds, cpuSeconds * 1e6 / written, written / cpuSeconds);
         System.out.printf("RESULT peak heap used: %,d MiB of -Xmx %,d MiB%n", peakHeap.get() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("RESULT " + steady.describe());
+        StringBuilder groups = new StringBuilder();
+        cpuByThreads.forEach((role, threadSeconds) -> groups.append(String.format(" %s %.2f µs,", role,
+                threadSeconds * 1e6 / written)));
+        System.out.println("RESULT writer CPU per record by thread (whole JVM life, start-up included):"
+                + groups.substring(0, Math.max(0, groups.length() - 1)));
     }
 }
