@@ -1,6 +1,5 @@
 package dev.eddy.enricher.metrics;
 
-import dev.eddy.events.EnrichedClick;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -53,21 +52,35 @@ public final class EnricherMetrics {
     }
 
     public void recordIn(String topic) {
-        recordsIn.computeIfAbsent(topic, name -> Counter.builder(RECORDS_IN)
-                .description("Records read from an input topic").tag("topic", name)
-                .register(registry)).increment();
+        recordsIn(topic).increment();
     }
 
-    /** Counts one enriched click written, as a join hit or a miss with its cause. */
-    public void recordOut(EnrichedClick click) {
+    /**
+     * The records-in counter of one input topic, for a processor to look up once and increment per record (a map
+     * lookup per record is the kind of overhead the per-click path avoids).
+     */
+    public Counter recordsIn(String topic) {
+        return recordsIn.computeIfAbsent(topic, name -> Counter.builder(RECORDS_IN)
+                .description("Records read from an input topic").tag("topic", name)
+                .register(registry));
+    }
+
+    /** One enriched click written, joined with a version of its user. */
+    public void joined() {
         recordsOut.increment();
-        if (click.userKnown()) {
-            joinHits.increment();
-        } else if (click.userId() == dev.eddy.events.Click.ANONYMOUS_USER_ID) {
-            anonymousClicks.increment();
-        } else {
-            unknownUserClicks.increment();
-        }
+        joinHits.increment();
+    }
+
+    /** One enriched click written without user fields because it is anonymous ({@code userid} -1). */
+    public void anonymous() {
+        recordsOut.increment();
+        anonymousClicks.increment();
+    }
+
+    /** One enriched click written without user fields because no version of its user was found at its time. */
+    public void unknownUser() {
+        recordsOut.increment();
+        unknownUserClicks.increment();
     }
 
     /** A click found an undecodable status-code entry (one loaded at start, before any check) and used none. */

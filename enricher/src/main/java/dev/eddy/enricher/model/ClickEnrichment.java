@@ -25,8 +25,18 @@ public final class ClickEnrichment {
      */
     public static EnrichedClick enrich(UserClick userClick, StatusCode statusCode) {
         Click click = userClick.click();
-        User user = userClick.user();
-        RequestLine requestLine = RequestLine.parse(click.request());
+        return enrich(click, RequestLine.parse(click.request()), userClick.user(), statusCode);
+    }
+
+    /**
+     * Builds the enriched click from a request line already parsed (when the click was checked), so the per-click
+     * path parses it once.
+     *
+     * @param requestLine the click's {@code request}, parsed
+     * @param user        the user as they were at the click's event time, or {@code null}
+     * @param statusCode  the reference entry for the click's status, or {@code null} when the table has none
+     */
+    public static EnrichedClick enrich(Click click, RequestLine requestLine, User user, StatusCode statusCode) {
         return new EnrichedClick(
                 click.eventId(),
                 click.sessionId(),

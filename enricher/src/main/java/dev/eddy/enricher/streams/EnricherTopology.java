@@ -1,27 +1,22 @@
 package dev.eddy.enricher.streams;
 
 import dev.eddy.enricher.metrics.EnricherMetrics;
-import dev.eddy.enricher.model.ClickEnrichment;
-import dev.eddy.enricher.model.UserClick;
 import dev.eddy.events.Click;
 import dev.eddy.events.EventSerdes;
 import dev.eddy.events.JsonSerde;
-import dev.eddy.events.RequestLine;
 import dev.eddy.events.Topics;
 import dev.eddy.events.User;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
-import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -30,7 +25,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The enricher: every click joined with its user as they were at the click's event time and with the status-code
@@ -40,22 +37,21 @@ import java.util.Map;
  * <pre>
  *  clickstream.status-codes ──► GlobalKTable status-codes, raw bytes (bad records arriving:
  *                                {@link StatusCodeDeadLetterHandler}; decoded at lookup by {@link StatusDefinitions})
- *
- *  clickstream.users ─► decode ─► history horizon ─┬─► rejected ─────────────────────────► clickstream.dlq
- *                                                  └─► toTable (versioned store,
- *                                                       history = user-history-retention) ────────┐
- *  clickstream ─► decode ─┬─► rejected ───────────────────────────────────────────────────► clickstream.dlq
- *   (_time = event time)  └─► split ─┬─► anonymous (userid -1) ─► key "-1" ───────────────┐       │
- *                                    ├─► key = userid ─────────────────────┬─► LEFT JOIN users ◄──┘
- *                                    └─► other key (Datagen: ip) ─► re-key ┘   as of _time
- *                                        ─► repartition clicks-by-user                     │
- *                                          merge ◄─────────────────────────────────────────┘
- *                                            └─► LEFT JOIN status-codes ─► enrich ─► clickstream.enriched
+ *                                                                                            │ read by
+ *  clickstream.users ─► decode ─► history horizon ─┬─► rejected ──────────────────────► clickstream.dlq
+ *                                                  └─► toTable: versioned store users-versioned ─┐ read as of
+ *                                                      (history = user-history-retention)     │ │ the click's
+ *  clickstream ─► clicks-enrich: check ─► route by key ─► join ─► encode ──────────────────► clickstream.enriched
+ *   (_time =      (one node)    │        │    (key = userid, or userid -1)  ▲ ◄─────────────────┘ _time
+ *    event time)                │        └─► other key (Datagen: ip): key := userid
+ *                               │             ─► repartition clicks-by-user ─► clicks-by-user-enrich ─┘
+ *                               └─► rejected ───────────────────────────────────────────────► clickstream.dlq
  * </pre>
  *
  * <p>Keys stay raw bytes until a record is known to be good, so a rejected record keeps its original key bytes.
  * Click and user values are decoded once, as they are read ({@link DecodingDeserializer}), and keep their original
- * bytes for the dead-letter topic.
+ * bytes for the dead-letter topic. A well-formed click keyed by its user id passes one processor node between its
+ * source and its sink ({@link ClickEnricher}), which reads the users store and the status-code table directly.
  */
 public final class EnricherTopology {
 
@@ -64,6 +60,14 @@ public final class EnricherTopology {
     public static final String STATUS_CODES_STORE = "status-codes";
     /** Name of the repartition topic that only clicks keyed by something other than their user id go through. */
     public static final String CLICKS_BY_USER = "clicks-by-user";
+    /** The processor every click goes through (see {@link ClickEnricher}). */
+    static final String CLICKS_ENRICH = "clicks-enrich";
+    private static final String CLICKS_SOURCE = "clicks-source";
+    private static final String USERS_SOURCE = "users-source";
+    private static final String ENRICHED_SINK = "enriched-sink";
+    private static final String CLICKS_DEAD_LETTERS = "clicks-dead-letters";
+    private static final String ENRICHED_BY_USER_SINK = "clicks-by-user-enriched-sink";
+    private static final String CLICKS_BY_USER_DEAD_LETTERS = "clicks-by-user-dead-letters";
 
     private EnricherTopology() {
     }
@@ -82,14 +86,14 @@ public final class EnricherTopology {
      * @param limits               event-time and size bounds a click must respect (beyond them: dead letters)
      */
     public static Topology build(Duration userHistoryRetention, ClickLimits limits, EnricherMetrics metrics) {
-        StreamsBuilder builder = new StreamsBuilder();
+        CoPartitioningStreamsBuilder builder = new CoPartitioningStreamsBuilder();
         Serde<byte[]> rawBytes = Serdes.ByteArray();
         JsonSerde<Click> clickSerde = EventSerdes.click();
         UserStoreSerde userStoreSerde = new UserStoreSerde();
 
         // 1. Reference data, replicated to every instance: status code -> definition, kept as raw bytes (checked on
         //    arrival, decoded at lookup by StatusDefinitions: entries loaded at start were never checked).
-        GlobalKTable<String, byte[]> statusCodes = builder.globalTable(Topics.STATUS_CODES,
+        builder.globalTable(Topics.STATUS_CODES,
                 Consumed.with(Serdes.serdeFrom(new StringSerializer(), new StatusCodeKeyDeserializer()),
                         Serdes.serdeFrom(new ByteArraySerializer(), new StatusCodeValueDeserializer()))
                         .withName("status-codes-source"),
@@ -106,7 +110,7 @@ public final class EnricherTopology {
         builder.addStateStore(UserHistoryHorizon.storeBuilder());
         Map<String, KStream<byte[], Checked<User>>> userRoutes = builder
                 .stream(Topics.USERS, Consumed.with(rawBytes, Serdes.serdeFrom(new NotWritten<>(), users))
-                        .withTimestampExtractor(new RecordTimeExtractor()).withName("users-source"))
+                        .withTimestampExtractor(new RecordTimeExtractor()).withName(USERS_SOURCE))
                 .processValues(() -> new InputDecoder<>(users.codec(), limits.maxRecordBytes(), true,
                         EnricherTopology::checkUser,
                         metrics), Named.as("users-decode"))
@@ -116,60 +120,73 @@ public final class EnricherTopology {
                 .branch((key, checked) -> Checked.isRejected(checked), Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));
         sendToDeadLetters(userRoutes.get("users-rejected"), "users");
-        KTable<byte[], User> userTable = userRoutes.get("users-accepted")
+        userRoutes.get("users-accepted")
                 .mapValues(Checked::value, Named.as("users-value"))
                 .toTable(Named.as("users-table"), Materialized.<byte[], User>as(
                                 Stores.persistentVersionedKeyValueStore(USERS_STORE, userHistoryRetention))
                         .withKeySerde(rawBytes).withValueSerde(userStoreSerde));
 
-        // 3. Clicks: decoded once as they are read (event time from the decoded _time), checked, dead-letter what is
-        //    unusable.
+        // 3. Clicks: decoded once as they are read (event time from the decoded _time), then ONE processor per click
+        //    checks, routes, joins with the user as of the click's time and the status table, and writes the encoded
+        //    enriched click straight to the sink (or the click to the dead letters). Clicks keyed otherwise than by
+        //    their user id (Datagen's default key is the ip) are re-keyed and repartitioned first, so only they pay
+        //    for the extra topic, and come back through a second instance of the same processor.
         DecodingDeserializer<Click> clickValues = new DecodingDeserializer<>(clickSerde.codec(),
                 ClickFastReader::decode, limits.maxRecordBytes());
-        Map<String, KStream<byte[], Checked<Click>>> clicks = builder
+        // The name of the node towards the repartition topic is known once the topology is built (below), before
+        // Kafka Streams creates any processor from the suppliers.
+        AtomicReference<String> misKeyedChild = new AtomicReference<>();
+        KStream<byte[], byte[]> clicks = builder
                 .stream(Topics.CLICKS, Consumed.with(rawBytes, Serdes.serdeFrom(new NotWritten<>(), clickValues))
-                        .withTimestampExtractor(new ClickTimeExtractor(limits)).withName("clicks-source"))
-                .processValues(() -> new InputDecoder<>(clickSerde.codec(), limits.maxRecordBytes(), false,
-                        (key, click) -> checkClick(click, limits), metrics), Named.as("clicks-decode"))
-                .split(Named.as("clicks-"))
-                .branch((key, checked) -> Checked.isRejected(checked), Branched.as("rejected"))
-                .defaultBranch(Branched.as("accepted"));
-        sendToDeadLetters(clicks.get("clicks-rejected"), "clicks");
+                        .withTimestampExtractor(new ClickTimeExtractor(limits)).withName(CLICKS_SOURCE))
+                .process(() -> new ClickEnricher(ClickEnricher.Input.CLICKS,
+                                new ClickEnricher.Children(ENRICHED_SINK, CLICKS_DEAD_LETTERS, misKeyedChild.get()),
+                                limits, statusDefinitions, metrics),
+                        Named.as(CLICKS_ENRICH), USERS_STORE);
+        clicks.to(Topics.ENRICHED, Produced.with(rawBytes, rawBytes).withName(ENRICHED_SINK));
+        clicks.to(Topics.DEAD_LETTERS, Produced.with(rawBytes, rawBytes).withName(CLICKS_DEAD_LETTERS));
 
-        // 4. Route by key. Anonymous clicks need no user. Clicks keyed by their user id (Eddy's generator) join in
-        //    place; clicks keyed otherwise (Datagen's default key is the ip) are re-keyed and repartitioned first, so
-        //    only they pay for the extra topic.
-        Map<String, KStream<byte[], Click>> routes = clicks.get("clicks-accepted")
-                .mapValues(Checked::value, Named.as("clicks-value"))
-                .split(Named.as("route-"))
-                .branch((key, click) -> click.isAnonymous(), Branched.as("anonymous"))
-                .branch((key, click) -> UserKeys.matches(key, click.userId()), Branched.as("keyed-by-user"))
-                .defaultBranch(Branched.as("keyed-otherwise"));
-        KStream<byte[], Click> rekeyed = routes.get("route-keyed-otherwise")
-                .selectKey((key, click) -> UserKeys.of(click.userId()), Named.as("clicks-rekey"))
-                .repartition(Repartitioned.with(rawBytes, clickSerde).withName(CLICKS_BY_USER));
+        // 4. The re-keyed clicks, read back on the partition of their user, go through the same steps.
+        KStream<byte[], byte[]> clicksByUser = clicks
+                .repartition(Repartitioned.with(rawBytes, rawBytes).withName(CLICKS_BY_USER))
+                .mapValues(payload -> clickValues.deserialize(null, payload), Named.as("clicks-by-user-decode"))
+                .process(() -> new ClickEnricher(ClickEnricher.Input.CLICKS_BY_USER,
+                                new ClickEnricher.Children(ENRICHED_BY_USER_SINK, CLICKS_BY_USER_DEAD_LETTERS, null),
+                                limits, statusDefinitions, metrics),
+                        Named.as("clicks-by-user-enrich"), USERS_STORE);
+        clicksByUser.to(Topics.ENRICHED, Produced.with(rawBytes, rawBytes).withName(ENRICHED_BY_USER_SINK));
+        clicksByUser.to(Topics.DEAD_LETTERS, Produced.with(rawBytes, rawBytes)
+                .withName(CLICKS_BY_USER_DEAD_LETTERS));
 
-        // 5. LEFT JOIN with the user as of the click's timestamp (its _time); no user -> enriched with nulls.
-        KStream<byte[], UserClick> withUser = routes.get("route-keyed-by-user")
-                .merge(rekeyed, Named.as("clicks-by-user-merge"))
-                .leftJoin(userTable, UserClick::new,
-                        Joined.with(rawBytes, clickSerde, userStoreSerde, "users-join"));
-        KStream<byte[], UserClick> anonymous = routes.get("route-anonymous")
-                .mapValues(UserClick::withoutUser, Named.as("anonymous-no-user"))
-                .selectKey((key, userClick) -> UserKeys.ANONYMOUS, Named.as("anonymous-key"));
+        Topology topology = builder.build();
+        misKeyedChild.set(repartitionEntry(topology));
+        // The enrichers read the users store directly instead of through a DSL join, which is what declared the
+        // clicks, their repartition topic and the users co-partitioned: declare it, so that Kafka Streams still
+        // refuses to start on topics with different partition counts instead of silently missing users.
+        builder.coPartition(CLICKS_SOURCE, CLICKS_BY_USER + "-repartition-source", USERS_SOURCE);
+        return topology;
+    }
 
-        // 6. Status text from the reference table, derived fields, out.
-        withUser.merge(anonymous, Named.as("all-clicks-merge"))
-                .leftJoin(statusCodes, (key, userClick) -> Integer.toString(userClick.click().status()),
-                        (userClick, definition) -> ClickEnrichment.enrich(userClick,
-                                statusDefinitions.lookup(userClick.click().status(), definition)),
-                        Named.as("status-codes-join"))
-                .peek((key, enriched) -> metrics.recordOut(enriched), Named.as("count-out"))
-                .to(Topics.ENRICHED, Produced.with(rawBytes,
-                                Serdes.serdeFrom(new EnrichedClickSerializer(), EventSerdes.enrichedClick()))
-                        .withName("enriched-sink"));
-
-        return builder.build();
+    /**
+     * The node through which {@link #CLICKS_ENRICH} sends a click to the repartition topic: its only child besides its
+     * two sinks (the DSL names it; looked up rather than assumed, so a different name fails here, at build time).
+     */
+    private static String repartitionEntry(Topology topology) {
+        for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : subtopology.nodes()) {
+                if (node.name().equals(CLICKS_ENRICH)) {
+                    List<String> others = node.successors().stream().map(TopologyDescription.Node::name)
+                            .filter(name -> !name.equals(ENRICHED_SINK) && !name.equals(CLICKS_DEAD_LETTERS))
+                            .toList();
+                    if (others.size() != 1) {
+                        throw new IllegalStateException(CLICKS_ENRICH + " should have one child towards the"
+                                + " repartition topic besides its sinks, has " + others);
+                    }
+                    return others.get(0);
+                }
+            }
+        }
+        throw new IllegalStateException("no node " + CLICKS_ENRICH + " in the topology");
     }
 
     /** A user must be published under its own id; a tombstone (null value) deletes whatever its key names. */
@@ -178,15 +195,6 @@ public final class EnricherTopology {
             throw new RejectedInputException(RejectedInputException.KEY_MISMATCH,
                     "key: " + UserKeys.describe(key) + " is not the record's user_id " + user.userId());
         }
-    }
-
-    /**
-     * The request line must name a page and the event time must be plausible; the key may be anything (re-keyed by
-     * user id when it differs).
-     */
-    static void checkClick(Click click, ClickLimits limits) {
-        RequestLine.parse(click.request());
-        limits.checkEventTime(click);
     }
 
     /** The serializer half of a source's serde: sources only read, so it is never called. */

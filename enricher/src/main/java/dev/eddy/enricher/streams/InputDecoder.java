@@ -1,7 +1,6 @@
 package dev.eddy.enricher.streams;
 
 import dev.eddy.enricher.metrics.EnricherMetrics;
-import dev.eddy.events.EventFormatException;
 import dev.eddy.events.JsonCodec;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -9,10 +8,11 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Checks one input record whose key arrives as raw bytes and whose value {@link DecodingDeserializer} has already
- * decoded (or failed to decode) when it was read. A good record goes on as
+ * Checks one user record whose key arrives as raw bytes and whose value {@link DecodingDeserializer} has already
+ * decoded (or failed to decode) when it was read ({@link InputChecks}, then the validator). A good record goes on as
  * {@link Checked.Accepted}; a bad one as {@link Checked.Rejected} carrying its original value, with its original key
- * and the {@link DeadLetterHeaders} added to its headers, ready for the dead-letter topic.
+ * and the {@link dev.eddy.events.DeadLetterHeaders} added to its headers, ready for the dead-letter topic. (Clicks are
+ * checked by {@link ClickEnricher}, which also enriches them, in one processor.)
  *
  * <p>Decoding here rather than in a Kafka {@code Deserializer} is what keeps dead letters exactly once: the rejected
  * record flows to the dead-letter sink of the same topology, so under {@code exactly_once_v2} it is written in the
@@ -21,9 +21,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class InputDecoder<T> implements FixedKeyProcessor<byte[], Decoded<T>, Checked<T>> {
 
-    static final String STAGE_DECODE = "enricher.decode";
-    static final String STAGE_VALIDATE = "enricher.validate";
-
     /** Checks a decoded value against its key and anything else the contract cannot check alone. */
     @FunctionalInterface
     interface Validator<T> {
@@ -31,9 +28,7 @@ final class InputDecoder<T> implements FixedKeyProcessor<byte[], Decoded<T>, Che
         void check(byte[] key, T value);
     }
 
-    private final JsonCodec<T> codec;
-    private final int maxRecordBytes;
-    private final boolean tombstonesAllowed;
+    private final InputChecks<T> checks;
     private final Validator<T> validator;
     private final EnricherMetrics metrics;
     private FixedKeyProcessorContext<byte[], Checked<T>> context;
@@ -44,9 +39,7 @@ final class InputDecoder<T> implements FixedKeyProcessor<byte[], Decoded<T>, Che
      */
     InputDecoder(JsonCodec<T> codec, int maxRecordBytes, boolean tombstonesAllowed, Validator<T> validator,
                  EnricherMetrics metrics) {
-        this.codec = codec;
-        this.maxRecordBytes = maxRecordBytes;
-        this.tombstonesAllowed = tombstonesAllowed;
+        this.checks = new InputChecks<>(codec, maxRecordBytes, tombstonesAllowed);
         this.validator = validator;
         this.metrics = metrics;
     }
@@ -60,40 +53,19 @@ final class InputDecoder<T> implements FixedKeyProcessor<byte[], Decoded<T>, Che
     public void process(FixedKeyRecord<byte[], Decoded<T>> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
         metrics.recordIn(topic);
-        byte[] payload = record.value().payload();
-        if (record.key() == null) {
-            reject(record, STAGE_VALIDATE, new RejectedInputException(RejectedInputException.NULL_KEY,
-                    "key: a " + codec.type().getSimpleName() + " record needs its user id as key"));
+        InputChecks.Problem problem = checks.problem(record.key(), record.value());
+        if (problem != null) {
+            reject(record, problem.stage(), problem.error());
             return;
         }
-        if (payload != null && payload.length > maxRecordBytes) {
-            reject(record, STAGE_VALIDATE, new RejectedInputException(RejectedInputException.TOO_LARGE, "value: "
-                    + payload.length + " bytes, more than eddy.enricher.max-record-bytes (" + maxRecordBytes
-                    + ")"));
-            return;
-        }
-        T value;
-        if (payload == null) {
-            if (!tombstonesAllowed) {
-                // The codec's own wording for a missing payload (JsonCodec#decode).
-                reject(record, STAGE_DECODE,
-                        new EventFormatException(EventFormatException.Kind.EMPTY, "$", "payload is empty"));
-                return;
-            }
-            value = null;
-        } else if (record.value().failure() != null) {
-            reject(record, STAGE_DECODE, record.value().failure());
-            return;
-        } else {
-            value = record.value().value();
-        }
+        T value = record.value().value();
         try {
             validator.check(record.key(), value);
         } catch (RuntimeException e) {
-            reject(record, STAGE_VALIDATE, e);
+            reject(record, InputChecks.STAGE_VALIDATE, e);
             return;
         }
-        context.forward(record.withValue(new Checked.Accepted<>(value, payload)));
+        context.forward(record.withValue(new Checked.Accepted<>(value, record.value().payload())));
     }
 
     private void reject(FixedKeyRecord<byte[], Decoded<T>> record, String stage, RuntimeException error) {

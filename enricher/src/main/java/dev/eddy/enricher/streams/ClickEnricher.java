@@ -1,0 +1,119 @@
+package dev.eddy.enricher.streams;
+
+import dev.eddy.enricher.metrics.EnricherMetrics;
+import dev.eddy.events.Click;
+import dev.eddy.events.EventSerdes;
+import dev.eddy.events.RequestLine;
+import dev.eddy.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Everything a click goes through, in one processor node: check it ({@link InputChecks}, then its request line and
+ * event time), route it by key, join it ({@link ClickJoin}) and forward the encoded enriched click straight to the
+ * enriched sink. Kafka Streams' cost per record is mostly per node it passes (each forward, each node's bookkeeping),
+ * so the common click - well formed, keyed by its user id - passes exactly one between its source and its sink.
+ *
+ * <p>Where each click goes, by child name:
+ * <ul>
+ *   <li>rejected: its original key, value and headers plus the dead-letter headers, to the dead-letter sink;</li>
+ *   <li>anonymous ({@code userid} -1), whatever its key: enriched without a user, key {@code "-1"};</li>
+ *   <li>keyed by its user id: enriched with the user as of its event time, key unchanged;</li>
+ *   <li>keyed otherwise (Datagen's default ip key), read from {@value Topics#CLICKS} only: re-keyed by user id with its
+ *       original payload and headers, to the repartition topic. The second instance of this processor reads it back
+ *       from there (then every click is keyed by its user id) and joins it on the partition that holds its user.</li>
+ * </ul>
+ */
+final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], byte[]> {
+
+    /** Which stream an instance reads: the input topic, or the repartition topic of re-keyed clicks. */
+    enum Input {
+        /** {@value Topics#CLICKS}: counted as records in; clicks keyed otherwise than by user id are re-keyed. */
+        CLICKS,
+        /** The clicks re-keyed by user id, after the repartition: already counted, and keyed by user id. */
+        CLICKS_BY_USER
+    }
+
+    /**
+     * Names of the nodes this processor forwards to.
+     *
+     * @param misKeyed the first node towards the repartition topic; {@code null} for {@link Input#CLICKS_BY_USER}
+     */
+    record Children(String enriched, String deadLetters, String misKeyed) {
+    }
+
+    private final Input input;
+    private final Children children;
+    private final ClickLimits limits;
+    private final InputChecks<Click> checks;
+    private final StatusDefinitions statusDefinitions;
+    private final EnricherMetrics metrics;
+    private ProcessorContext<byte[], byte[]> context;
+    private ClickJoin join;
+    private Counter recordsIn;
+
+    ClickEnricher(Input input, Children children, ClickLimits limits, StatusDefinitions statusDefinitions,
+                  EnricherMetrics metrics) {
+        this.input = input;
+        this.children = children;
+        this.limits = limits;
+        this.checks = new InputChecks<>(EventSerdes.click().codec(), limits.maxRecordBytes(), false);
+        this.statusDefinitions = statusDefinitions;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.join = new ClickJoin(context.getStateStore(EnricherTopology.USERS_STORE),
+                context.getStateStore(EnricherTopology.STATUS_CODES_STORE), statusDefinitions, metrics);
+        this.recordsIn = input == Input.CLICKS ? metrics.recordsIn(Topics.CLICKS) : null;
+    }
+
+    @Override
+    public void process(Record<byte[], Decoded<Click>> record) {
+        if (recordsIn != null) {
+            recordsIn.increment();
+        }
+        Decoded<Click> decoded = record.value();
+        InputChecks.Problem problem = checks.problem(record.key(), decoded);
+        if (problem != null) {
+            reject(record, problem.stage(), problem.error());
+            return;
+        }
+        Click click = decoded.value();
+        RequestLine requestLine;
+        try {
+            requestLine = RequestLine.parse(click.request());
+            limits.checkEventTime(click);
+        } catch (RuntimeException e) {
+            reject(record, InputChecks.STAGE_VALIDATE, e);
+            return;
+        }
+        byte[] key = record.key();
+        if (click.isAnonymous()) {
+            forwardEnriched(record, UserKeys.ANONYMOUS, join.enrich(key, click, requestLine, record.timestamp()));
+        } else if (UserKeys.matches(key, click.userId())) {
+            forwardEnriched(record, key, join.enrich(key, click, requestLine, record.timestamp()));
+        } else if (children.misKeyed() != null) {
+            // Its user lives on the partition of its user id: there it is read back, checked again (it passes) and
+            // joined. The original payload travels, so it is decoded there as it was here.
+            context.forward(record.withKey(UserKeys.of(click.userId())).withValue(decoded.payload()),
+                    children.misKeyed());
+        } else {
+            throw new IllegalStateException("a click on the repartition topic is keyed " + UserKeys.describe(key)
+                    + ", not by its userid " + click.userId() + ": the topic was written by something else");
+        }
+    }
+
+    private void forwardEnriched(Record<byte[], Decoded<Click>> record, byte[] key, byte[] enriched) {
+        context.forward(record.withKey(key).withValue(enriched), children.enriched());
+    }
+
+    private void reject(Record<byte[], Decoded<Click>> record, String stage, RuntimeException error) {
+        context.forward(Rejections.reject(record, record.value().payload(), context.recordMetadata(), stage, error,
+                metrics), children.deadLetters());
+    }
+}
