@@ -17,6 +17,8 @@ import dev.eddy.aggregator.query.model.InstancesResponse;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +65,9 @@ public class DashboardService {
     @Inject
     Config config;
 
+    @Inject
+    Vertx vertx;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -91,11 +97,11 @@ public class DashboardService {
                     + "eddy.aggregator.query.max-range (" + query.maxRange() + "), was " + settings.history());
         }
         HostInfo self = HostInfo.buildFromEndpoint(applicationServer);
-        RemoteInstances remote = new RemoteInstances(self, query.remoteTimeout());
+        RemoteInstances remote = new RemoteInstances(vertx, self, query.remoteTimeout());
         FanOut fanOut = new FanOut(streams, self, remote, new StoreCatalog(applicationId));
         SessionStatsReader sessions = new SessionStatsReader(new LocalStores(streams), fanOut);
         panels = new BusinessPanels(queries, sessions, WindowSettings.from(aggregatorConfig), settings);
-        peers = new RemoteInstances(self, Duration.ofMillis(Math.min(1000, query.remoteTimeout().toMillis())));
+        peers = new RemoteInstances(vertx, self, Duration.ofMillis(Math.min(1000, query.remoteTimeout().toMillis())));
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "eddy-dashboard");
             thread.setDaemon(true);
@@ -120,30 +126,35 @@ public class DashboardService {
         broadcast.onComplete();
     }
 
-    /** Snapshots as they are computed, starting with the latest one; counts as watching while subscribed. */
+    /**
+     * Snapshots as they are computed, starting with the latest one; counts as watching while subscribed. The stream
+     * is subscribed on an event-loop thread, so the first snapshot is awaited without blocking it: computing one
+     * calls the other instances through the same event loops.
+     */
     public Multi<DashboardSnapshot> stream() {
-        return Multi.createFrom().<DashboardSnapshot>deferred(() -> {
-                    DashboardSnapshot now = current();
-                    return Multi.createBy().concatenating().streams(Multi.createFrom().item(now),
-                            broadcast.toHotStream());
-                })
+        return Multi.createFrom().<DashboardSnapshot>deferred(() -> Multi.createBy().concatenating().streams(
+                        Uni.createFrom().completionStage(latestOrComputed()).toMulti(), broadcast.toHotStream()))
                 .onSubscription().invoke(() -> watchers.incrementAndGet())
                 .onTermination().invoke(() -> watchers.decrementAndGet());
     }
 
-    /** The latest snapshot, computed now when there is none recent enough. */
+    /** The latest snapshot, computed now when there is none recent enough; blocks, so never on an event loop. */
     public DashboardSnapshot current() {
+        try {
+            return latestOrComputed().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("dashboard snapshot failed: " + e, e);
+        }
+    }
+
+    private CompletableFuture<DashboardSnapshot> latestOrComputed() {
         lastDemand = System.currentTimeMillis();
         DashboardSnapshot snapshot = latest;
         if (snapshot != null && System.currentTimeMillis() - snapshot.generatedAt()
                 <= 2 * settings.interval().toMillis()) {
-            return snapshot;
+            return CompletableFuture.completedFuture(snapshot);
         }
-        try {
-            return ticker.submit(this::compute).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("dashboard snapshot failed: " + e, e);
-        }
+        return CompletableFuture.supplyAsync(this::compute, ticker);
     }
 
     private void tick() {

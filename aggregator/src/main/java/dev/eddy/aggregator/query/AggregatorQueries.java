@@ -21,6 +21,7 @@ import dev.eddy.events.PageViewsWindow;
 import dev.eddy.events.SegmentActivityWindow;
 import dev.eddy.events.SessionSummary;
 import dev.eddy.events.UserActivityWindow;
+import io.vertx.core.Vertx;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -38,6 +39,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 
 /**
@@ -62,16 +65,20 @@ public final class AggregatorQueries {
     private final ObjectMapper mapper = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /**
+     * @param vertx        the event loops that forward requests to other instances
+     * @param blockingWork worker threads for store reads that follow a failed forward
+     */
     public AggregatorQueries(KafkaStreams streams, HostInfo self, WindowSettings windows, QuerySettings settings,
-                             String applicationId) {
+                             String applicationId, Vertx vertx, Executor blockingWork) {
         this.streams = streams;
         this.self = self;
         this.windows = windows;
         this.settings = settings;
         this.catalog = new StoreCatalog(applicationId);
         this.local = new LocalStores(streams);
-        RemoteInstances remote = new RemoteInstances(self, settings.remoteTimeout());
-        this.router = new KeyRouter(streams, self, remote);
+        RemoteInstances remote = new RemoteInstances(vertx, self, settings.remoteTimeout());
+        this.router = new KeyRouter(streams, self, remote, blockingWork);
         this.fanOut = new FanOut(streams, self, remote, catalog);
     }
 
@@ -81,7 +88,7 @@ public final class AggregatorQueries {
 
     // ---- single-key queries -------------------------------------------------------------------------------------
 
-    public Answer userActivity(String userIdText, String from, String to, RequestOptions options) {
+    public CompletableFuture<Answer> userActivity(String userIdText, String from, String to, RequestOptions options) {
         int userId = QueryParams.userId(userIdText, true);
         TimeRange range = TimeRange.parse(from, to, settings.maxRange());
         String key = Integer.toString(userId);
@@ -92,7 +99,7 @@ public final class AggregatorQueries {
                                         start + windows.userActivitySize().toMillis(), count))));
     }
 
-    public Answer pageViews(String pageText, String window, String from, String to, RequestOptions options) {
+    public CompletableFuture<Answer> pageViews(String pageText, String window, String from, String to, RequestOptions options) {
         String page = QueryParams.page(pageText);
         String store = QueryParams.pageViewsStore(window);
         TimeRange range = TimeRange.parse(from, to, settings.maxRange());
@@ -103,7 +110,7 @@ public final class AggregatorQueries {
                                 (start, views) -> new PageViewsWindow(page, start, start + size, views))));
     }
 
-    public Answer sessions(String userIdText, String from, String to, RequestOptions options) {
+    public CompletableFuture<Answer> sessions(String userIdText, String from, String to, RequestOptions options) {
         int userId = QueryParams.userId(userIdText, false);
         TimeRange range = TimeRange.parse(from, to, settings.maxRange());
         String key = Integer.toString(userId);

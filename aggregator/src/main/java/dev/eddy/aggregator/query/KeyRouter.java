@@ -7,6 +7,9 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Answers a single-key query wherever the key lives: reads this instance's store when it holds the key's partition,
@@ -24,43 +27,70 @@ public final class KeyRouter {
     private final KafkaStreams streams;
     private final HostInfo self;
     private final RemoteInstances remote;
+    private final Executor blockingReads;
 
-    public KeyRouter(KafkaStreams streams, HostInfo self, RemoteInstances remote) {
+    /** @param blockingReads where a local read after a failed forward runs (not the HTTP client's event loop) */
+    public KeyRouter(KafkaStreams streams, HostInfo self, RemoteInstances remote, Executor blockingReads) {
         this.streams = streams;
         this.self = self;
         this.remote = remote;
+        this.blockingReads = blockingReads;
     }
 
-    public Answer route(String store, String key, RequestOptions options, LocalRead localRead) {
+    /**
+     * Answers from the first candidate that can: the active holder of the key, then (stale reads only) its standbys.
+     * A local read happens on the calling thread; a forward completes on the HTTP client's event loop without holding
+     * the calling thread. Failures are {@link UnavailableException}s or, when another instance rejected the request,
+     * {@link BadQueryException}s; a key that cannot be located at all throws at once.
+     */
+    public CompletableFuture<Answer> route(String store, String key, RequestOptions options, LocalRead localRead) {
         KeyQueryMetadata metadata = metadataFor(store, key);
         List<HostInfo> candidates = new ArrayList<>();
         candidates.add(metadata.activeHost());
         if (options.allowStale()) {
             candidates.addAll(metadata.standbyHosts());
         }
-        UnavailableException lastFailure = null;
-        for (HostInfo host : candidates) {
+        return tryFrom(0, candidates, metadata, store, key, options, localRead, null);
+    }
+
+    private CompletableFuture<Answer> tryFrom(int first, List<HostInfo> candidates, KeyQueryMetadata metadata,
+                                              String store, String key, RequestOptions options, LocalRead localRead,
+                                              UnavailableException previousFailure) {
+        UnavailableException lastFailure = previousFailure;
+        for (int index = first; index < candidates.size(); index++) {
+            HostInfo host = candidates.get(index);
             boolean standby = !host.equals(metadata.activeHost());
-            try {
-                if (host.equals(self)) {
+            if (host.equals(self)) {
+                try {
                     Object value = localRead.read(metadata.partition(), options.allowStale());
                     boolean stale = standby || streams.state() != KafkaStreams.State.RUNNING;
-                    return Answer.local(value, stale, describe(self));
+                    return CompletableFuture.completedFuture(Answer.local(value, stale, describe(self)));
+                } catch (UnavailableException e) {
+                    lastFailure = e;
                 }
-                if (!options.forwarded()) {
-                    Answer answer = remote.getNow(host, options.pathAndQuery());
-                    return standby ? Answer.forwarded(answer.json(), true, answer.servedBy()) : answer;
-                }
-            } catch (UnavailableException e) {
-                lastFailure = e;
+            } else if (!options.forwarded()) {
+                int next = index + 1;
+                return remote.get(host, options.pathAndQuery())
+                        .thenApply(answer -> standby ? Answer.forwarded(answer.json(), true, answer.servedBy())
+                                : answer)
+                        .exceptionallyCompose(error -> {
+                            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                            if (cause instanceof UnavailableException unavailable) {
+                                // The next candidate may be a local standby: read it off the event loop.
+                                return CompletableFuture.supplyAsync(() -> tryFrom(next, candidates, metadata,
+                                        store, key, options, localRead, unavailable), blockingReads)
+                                        .thenCompose(answer -> answer);
+                            }
+                            return CompletableFuture.failedFuture(cause);
+                        });
             }
         }
         if (lastFailure != null) {
-            throw lastFailure;
+            return CompletableFuture.failedFuture(lastFailure);
         }
-        throw new UnavailableException("key '" + key + "' of store " + store + " (partition " + metadata.partition()
-                + ") is held by " + describe(metadata.activeHost()) + ", not by this instance, which received the "
-                + "request forwarded; the assignment is changing");
+        return CompletableFuture.failedFuture(new UnavailableException("key '" + key + "' of store " + store
+                + " (partition " + metadata.partition() + ") is held by " + describe(metadata.activeHost())
+                + ", not by this instance, which received the request forwarded; the assignment is changing"));
     }
 
     private KeyQueryMetadata metadataFor(String store, String key) {

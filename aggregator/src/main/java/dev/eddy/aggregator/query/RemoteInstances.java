@@ -1,21 +1,27 @@
 package dev.eddy.aggregator.query;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import org.apache.kafka.streams.state.HostInfo;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Calls other aggregator instances over HTTP (JDK client, HTTP/1.1 keep-alive, short timeouts). Every call carries
- * {@link #FORWARDED_HEADER}, and an instance that receives it answers from its own stores only: a request is
- * forwarded at most once, so two instances with different views of the assignment can never bounce it around.
+ * Calls other aggregator instances over HTTP/1.1 with a pool of keep-alive connections per instance, on the Vert.x
+ * event loop that serves the API: a forwarded request holds no thread while the other instance works. (The JDK
+ * client used before opened a connection and a thread per concurrent call, which at a few thousand forwards a second
+ * cost more CPU than answering them.) Every call carries {@link #FORWARDED_HEADER}, and an instance that receives it
+ * answers from its own stores only: a request is forwarded at most once, so two instances with different views of
+ * the assignment can never bounce it around.
  */
 public final class RemoteInstances {
 
@@ -28,48 +34,60 @@ public final class RemoteInstances {
     /** Request header asking for stale reads (same as the {@code allowStale=true} query parameter). */
     public static final String ALLOW_STALE_HEADER = "X-Eddy-Allow-Stale";
 
+    /** Connections kept open to each other instance; further concurrent calls queue for one. */
+    static final int CONNECTIONS_PER_INSTANCE = 32;
+    /** Calls waiting for a connection beyond which a call fails at once (503) instead of queueing. */
+    static final int MAX_WAITING_CALLS = 1024;
+
     private final HttpClient client;
     private final String self;
     private final Duration timeout;
 
-    public RemoteInstances(HostInfo self, Duration timeout) {
+    public RemoteInstances(Vertx vertx, HostInfo self, Duration timeout) {
         this.self = self.host() + ":" + self.port();
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(true)
+                .setMaxPoolSize(CONNECTIONS_PER_INSTANCE)
+                .setMaxWaitQueueSize(MAX_WAITING_CALLS)
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())));
     }
 
-    /** GETs {@code pathAndQuery} from {@code host}; completes with the answer or fails with an unavailability. */
+    /**
+     * GETs {@code pathAndQuery} from {@code host}; completes with the answer or fails with a
+     * {@link BadQueryException} (the other instance rejected the request) or an {@link UnavailableException}. The
+     * future completes on an event-loop thread: never block in its continuations.
+     */
     public CompletableFuture<Answer> get(HostInfo host, String pathAndQuery) {
-        HttpRequest request;
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(host.host())
+                .setPort(host.port())
+                .setURI(pathAndQuery)
+                .setTimeout(timeout.toMillis())
+                .putHeader(FORWARDED_HEADER, self)
+                .putHeader("Accept", "application/json");
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
         try {
-            request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                    .timeout(timeout)
-                    .header(FORWARDED_HEADER, self)
-                    .header("Accept", "application/json")
-                    .GET()
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new UnavailableException("instance " + host + " has an unusable "
-                    + "address", e));
+            client.request(request)
+                    .compose(sent -> sent.send())
+                    .compose(response -> response.body().map(body -> toAnswer(host, response,
+                            body.toString(StandardCharsets.UTF_8))))
+                    .onComplete(outcome -> {
+                        if (outcome.succeeded()) {
+                            answer.complete(outcome.result());
+                        } else {
+                            answer.completeExceptionally(unavailability(host, outcome.cause()));
+                        }
+                    });
+        } catch (RuntimeException e) {
+            answer.completeExceptionally(new UnavailableException("instance " + host + " has an unusable address",
+                    e));
         }
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, error) -> {
-                    if (error != null) {
-                        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                        String why = cause instanceof HttpTimeoutException ? "did not answer within " + timeout
-                                : cause instanceof IOException ? "cannot be reached (" + cause.getMessage() + ")"
-                                : String.valueOf(cause);
-                        throw new UnavailableException("instance " + host + " " + why, cause);
-                    }
-                    return toAnswer(host, response);
-                });
+        return answer;
     }
 
-    /** Blocking form of {@link #get}, bounded by the timeout. */
+    /** Blocking form of {@link #get}, bounded by the timeout; not for event-loop threads. */
     public Answer getNow(HostInfo host, String pathAndQuery) {
         try {
             return get(host, pathAndQuery).join();
@@ -78,18 +96,28 @@ public final class RemoteInstances {
         }
     }
 
-    private static Answer toAnswer(HostInfo host, HttpResponse<String> response) {
+    private RuntimeException unavailability(HostInfo host, Throwable cause) {
+        if (cause instanceof BadQueryException || cause instanceof UnavailableException) {
+            return (RuntimeException) cause;
+        }
+        String why = cause instanceof TimeoutException ? "did not answer within " + timeout
+                : cause instanceof IOException ? "cannot be reached (" + cause.getMessage() + ")"
+                : String.valueOf(cause);
+        return new UnavailableException("instance " + host + " " + why, cause);
+    }
+
+    private static Answer toAnswer(HostInfo host, HttpClientResponse response, String body) {
         int status = response.statusCode();
         if (status == 200) {
-            boolean stale = response.headers().firstValue(STALE_HEADER).map(Boolean::parseBoolean).orElse(false);
-            String servedBy = response.headers().firstValue(SERVED_BY_HEADER).orElse(host.host() + ":" + host.port());
-            return Answer.forwarded(response.body(), stale, servedBy);
+            String staleHeader = response.getHeader(STALE_HEADER);
+            String servedBy = response.getHeader(SERVED_BY_HEADER);
+            return Answer.forwarded(body, Boolean.parseBoolean(staleHeader),
+                    servedBy != null ? servedBy : host.host() + ":" + host.port());
         }
         if (status == 400) {
             // Both instances run the same validation; a 400 here means the request itself is wrong.
-            throw new BadQueryException(ErrorBody.messageOf(response.body()));
+            throw new BadQueryException(ErrorBody.messageOf(body));
         }
-        throw new UnavailableException("instance " + host + " answered " + status + ": "
-                + ErrorBody.messageOf(response.body()));
+        throw new UnavailableException("instance " + host + " answered " + status + ": " + ErrorBody.messageOf(body));
     }
 }

@@ -13,6 +13,8 @@ import dev.eddy.aggregator.query.model.SessionsResponse;
 import dev.eddy.aggregator.query.model.TopPagesResponse;
 import dev.eddy.aggregator.query.model.TotalsResponse;
 import dev.eddy.aggregator.query.model.UserActivityResponse;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,7 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * The query API, version 1. Any instance answers any request: single-key queries are answered here or forwarded to
@@ -55,43 +58,46 @@ public class QueryResource {
     QueryMetrics metrics;
 
     @Context
-    UriInfo uri;
+    HttpServerRequest request;
 
     @GET
     @Path("/users/{userId}/activity")
     @Operation(summary = "Events per minute of one user (tumbling windows), for windows starting in [from, to]")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UserActivityResponse.class)))
-    public Response userActivity(
+    @Blocking // the local read (RocksDB); a forward then waits on the event loop, holding no worker thread
+    public CompletionStage<Response> userActivity(
             @Parameter(description = "User id; -1 for anonymous clicks") @PathParam("userId") String userId,
             @Parameter(description = "Range start (epoch ms or ISO-8601)", required = true) @QueryParam("from") String from,
             @Parameter(description = "Range end (epoch ms or ISO-8601)", required = true) @QueryParam("to") String to,
             @Parameter(description = "Accept an answer from a standby copy") @QueryParam("allowStale") String allowStale,
             @HeaderParam(RemoteInstances.ALLOW_STALE_HEADER) String allowStaleHeader,
             @HeaderParam(RemoteInstances.FORWARDED_HEADER) String forwardedBy) {
-        return metrics.time("user_activity", () -> Responses.of(queries.userActivity(userId, from, to,
-                options(allowStale, allowStaleHeader, forwardedBy))));
+        return metrics.timeAsync("user_activity", () -> queries.userActivity(userId, from, to,
+                options(allowStale, allowStaleHeader, forwardedBy)));
     }
 
     @GET
     @Path("/users/{userId}/sessions")
     @Operation(summary = "Sessions of one known user overlapping [from, to], including the one still open")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionsResponse.class)))
-    public Response sessions(
+    @Blocking // the local read (RocksDB); a forward then waits on the event loop, holding no worker thread
+    public CompletionStage<Response> sessions(
             @Parameter(description = "User id (>= 0)") @PathParam("userId") String userId,
             @Parameter(required = true) @QueryParam("from") String from,
             @Parameter(required = true) @QueryParam("to") String to,
             @QueryParam("allowStale") String allowStale,
             @HeaderParam(RemoteInstances.ALLOW_STALE_HEADER) String allowStaleHeader,
             @HeaderParam(RemoteInstances.FORWARDED_HEADER) String forwardedBy) {
-        return metrics.time("sessions", () -> Responses.of(queries.sessions(userId, from, to,
-                options(allowStale, allowStaleHeader, forwardedBy))));
+        return metrics.timeAsync("sessions", () -> queries.sessions(userId, from, to,
+                options(allowStale, allowStaleHeader, forwardedBy)));
     }
 
     @GET
     @Path("/page-views")
     @Operation(summary = "Views of one page per window (1m tumbling or 5m hopping), for windows starting in [from, to]")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PageViewsResponse.class)))
-    public Response pageViews(
+    @Blocking // the local read (RocksDB); a forward then waits on the event loop, holding no worker thread
+    public CompletionStage<Response> pageViews(
             @Parameter(description = "Page path, e.g. /index.html", required = true) @QueryParam("page") String page,
             @Parameter(description = "1m or 5m", required = true) @QueryParam("window") String window,
             @Parameter(required = true) @QueryParam("from") String from,
@@ -99,8 +105,8 @@ public class QueryResource {
             @QueryParam("allowStale") String allowStale,
             @HeaderParam(RemoteInstances.ALLOW_STALE_HEADER) String allowStaleHeader,
             @HeaderParam(RemoteInstances.FORWARDED_HEADER) String forwardedBy) {
-        return metrics.time("page_views", () -> Responses.of(queries.pageViews(page, window, from, to,
-                options(allowStale, allowStaleHeader, forwardedBy))));
+        return metrics.timeAsync("page_views", () -> queries.pageViews(page, window, from, to,
+                options(allowStale, allowStaleHeader, forwardedBy)));
     }
 
     @GET
@@ -174,8 +180,10 @@ public class QueryResource {
     private RequestOptions options(String allowStale, String allowStaleHeader, String forwardedBy) {
         boolean stale = QueryParams.flag("allowStale", allowStale)
                 || QueryParams.flag(RemoteInstances.ALLOW_STALE_HEADER, allowStaleHeader);
-        String rawQuery = uri.getRequestUri().getRawQuery();
-        String pathAndQuery = uri.getRequestUri().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
+        // The request target as received (origin form: raw path and query), forwarded unchanged to the key's owner.
+        String target = request.uri();
+        String pathAndQuery = target.startsWith("/") ? target
+                : request.path() + (request.query() == null ? "" : "?" + request.query());
         return new RequestOptions(stale, forwardedBy != null && !forwardedBy.isBlank(), pathAndQuery);
     }
 }
