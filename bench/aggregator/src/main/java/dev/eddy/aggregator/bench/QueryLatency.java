@@ -1,5 +1,10 @@
 package dev.eddy.aggregator.bench;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import org.apache.kafka.clients.admin.Admin;
 
 import java.io.IOException;
@@ -16,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +33,11 @@ import java.util.concurrent.locks.LockSupport;
  * itself are "local"; those it forwarded to the second are "forwarded".
  */
 final class QueryLatency {
+
+    /** Keep-alive connections of the load client. */
+    private static final int CONNECTIONS = 32;
+    private static final int MAX_IN_FLIGHT = 512;
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up-seconds", 20);
 
     private QueryLatency() {
     }
@@ -44,11 +53,17 @@ final class QueryLatency {
         Runtime.getRuntime().addShutdownHook(reaper);
         try {
             for (int i = 0; i < 2; i++) {
-                List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m", "-Dquarkus.http.port=" + ports[i], "-Dkafka.bootstrap.servers=" + bootstrap,
+                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                        "java").toString(), "-Xmx512m"));
+                // Extra JVM options for the instances, e.g. a JFR recording: -Dbench.instance-jvm-opts="-XX:..."
+                String extra = System.getProperty("bench.instance-jvm-opts", "").replace("{i}", Integer.toString(i));
+                if (!extra.isBlank()) {
+                    command.addAll(List.of(extra.trim().split("\\s+")));
+                }
+                command.addAll(List.of("-Dquarkus.http.port=" + ports[i], "-Dkafka.bootstrap.servers=" + bootstrap,
                         "-Dquarkus.kafka-streams.application-id=" + applicationId,
                         "-Dkafka-streams.state.dir=" + work.resolve("state-" + i),
-                        "-Deddy.aggregator.standby-replicas=1", "-Dquarkus.log.level=WARN", "-jar", jar.toString());
+                        "-Deddy.aggregator.standby-replicas=1", "-Dquarkus.log.level=WARN", "-jar", jar.toString()));
                 processes.add(new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(work.resolve("instance-" + i + ".log").toFile()).start());
             }
@@ -71,10 +86,45 @@ final class QueryLatency {
             String range = "?from=" + (end - Duration.ofMinutes(60).toMillis()) + "&to=" + end;
             awaitAnswers(client, target + "/api/v1/users/1/activity" + range);
             awaitStandbysRestored(client, ports);
-            load(client, target, range, self, rate, 5, null);
-            Results results = new Results();
-            load(client, target, range, self, rate, seconds, results);
-            results.print();
+            // What the instances burn with no request at all (stream threads polling, committing, punctuating), the
+            // baseline that the CPU per request below includes.
+            long[] idleBefore = {cpuNanos(processes.get(0)), cpuNanos(processes.get(1))};
+            Map<String, Long> idleThreadsBefore = threadCpuNanos(processes.get(0));
+            long idleBegin = System.nanoTime();
+            Thread.sleep(10_000); // a measurement interval, not synchronisation
+            double idleSeconds = (System.nanoTime() - idleBegin) / 1e9;
+            System.out.printf("- idle instances: %.0f %% and %.0f %% of a core%n",
+                    (cpuNanos(processes.get(0)) - idleBefore[0]) / 1e7 / idleSeconds,
+                    (cpuNanos(processes.get(1)) - idleBefore[1]) / 1e7 / idleSeconds);
+            printThreadCpu("first instance's idle CPU by thread group", idleThreadsBefore,
+                    threadCpuNanos(processes.get(0)));
+            Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+            try {
+                io.vertx.core.http.HttpClient load = vertx.createHttpClient(new HttpClientOptions()
+                        .setKeepAlive(true).setMaxPoolSize(CONNECTIONS).setConnectTimeout(2000));
+                // Warm up at the measured rate until the JIT has compiled the request path: measured from cold, the
+                // compiler threads took a third of the first instance's CPU.
+                load(load, target, range, self, rate, WARM_UP_SECONDS, null);
+                Results results = new Results();
+                long[] cpuBefore = {cpuNanos(processes.get(0)), cpuNanos(processes.get(1))};
+                Map<String, Long> threadsBefore = threadCpuNanos(processes.get(0));
+                long harnessBefore = ((com.sun.management.OperatingSystemMXBean) java.lang.management
+                        .ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+                load(load, target, range, self, rate, seconds, results);
+                long harness = ((com.sun.management.OperatingSystemMXBean) java.lang.management
+                        .ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - harnessBefore;
+                results.print();
+                long answered = results.local.size() + results.forwarded.size();
+                System.out.printf("- CPU per answered request: first instance %.0f µs, second %.0f µs, harness "
+                                + "(load client + broker) %.0f µs%n",
+                        (cpuNanos(processes.get(0)) - cpuBefore[0]) / 1e3 / Math.max(1, answered),
+                        (cpuNanos(processes.get(1)) - cpuBefore[1]) / 1e3 / Math.max(1, answered),
+                        harness / 1e3 / Math.max(1, answered));
+                printThreadCpu("first instance's CPU during the load by thread group", threadsBefore,
+                        threadCpuNanos(processes.get(0)));
+            } finally {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
         } finally {
             for (Process process : processes) {
                 process.destroy();
@@ -85,16 +135,28 @@ final class QueryLatency {
         }
     }
 
-    private static void load(HttpClient client, String target, String range, String self, int rate, int seconds,
+    /**
+     * Open loop: request i is due at {@code begin + i / rate}; the scheduling thread hands it to the client's event
+     * loop at that time, and its latency runs from then, so a slow answer delays the measurement of everything queued
+     * behind it. The client keeps a fixed pool of keep-alive connections (as a load balancer or a dashboard backend
+     * would); a request that finds every connection busy waits in the client's queue, inside the measured latency.
+     */
+    private static void load(io.vertx.core.http.HttpClient client, String target, String range, String self, int rate, int seconds,
                              Results results) throws InterruptedException {
         Random random = new Random(7);
         long interval = 1_000_000_000L / rate;
         long total = (long) rate * seconds;
+        URI base = URI.create(target);
+        // Bound what can pile up when the server cannot keep up: a request that finds no slot counts as "shed".
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        AtomicLong outstanding = new AtomicLong(1);
+        Runnable finishOne = () -> {
+            if (outstanding.decrementAndGet() == 0) {
+                done.countDown();
+            }
+        };
         long begin = System.nanoTime();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        // The JDK client opens a connection per concurrent request: cap concurrency so an overloaded server cannot
-        // make the client exhaust file descriptors. A request that finds no slot counts as an error ("shed").
-        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(512);
         for (long i = 0; i < total; i++) {
             long intended = begin + i * interval;
             long wait = intended - System.nanoTime();
@@ -105,33 +167,37 @@ final class QueryLatency {
             if (!slots.tryAcquire()) {
                 if (results != null) {
                     results.errors.incrementAndGet();
-                    results.errorKinds.merge("shed (512 in flight)", 1L, Long::sum);
+                    results.errorKinds.merge("shed (" + MAX_IN_FLIGHT + " in flight)", 1L, Long::sum);
                 }
                 continue;
             }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(target + "/api/v1/users/" + user + "/activity"
-                    + range)).timeout(Duration.ofSeconds(5)).GET().build();
-            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
-                long latency = System.nanoTime() - intended;
-                slots.release();
-                if (results != null) {
-                    if (error != null || response.statusCode() != 200) {
-                        results.errors.incrementAndGet();
-                        results.errorKinds.merge(error != null ? error.getClass().getSimpleName()
-                                : "HTTP " + response.statusCode(), 1L, Long::sum);
-                    } else {
-                        boolean local = response.headers().firstValue("X-Eddy-Served-By").orElse("").equals(self);
-                        (local ? results.local : results.forwarded).add(latency);
-                    }
-                }
-                return null;
-            }));
-            if (inFlight.size() > 10_000) {
-                inFlight.removeIf(CompletableFuture::isDone);
-            }
+            outstanding.incrementAndGet();
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost())
+                    .setPort(base.getPort()).setURI("/api/v1/users/" + user + "/activity" + range)
+                    .setTimeout(5000);
+            client.request(request)
+                    .compose(sent -> sent.send().compose(response -> response.body().map(body -> response)))
+                    .onComplete(outcome -> {
+                        long latency = System.nanoTime() - intended;
+                        slots.release();
+                        if (results != null) {
+                            if (outcome.failed() || outcome.result().statusCode() != 200) {
+                                results.errors.incrementAndGet();
+                                results.errorKinds.merge(outcome.failed()
+                                        ? outcome.cause().getClass().getSimpleName()
+                                        : "HTTP " + outcome.result().statusCode(), 1L, Long::sum);
+                            } else {
+                                boolean local = self.equals(outcome.result().getHeader("X-Eddy-Served-By"));
+                                (local ? results.local : results.forwarded).add(latency);
+                            }
+                        }
+                        finishOne.run();
+                    });
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS)
-                .exceptionally(e -> null).join();
+        finishOne.run();
+        if (!done.await(30, TimeUnit.SECONDS)) {
+            System.out.println("- " + (outstanding.get()) + " requests still open 30 s after the last was sent");
+        }
     }
 
     /**
@@ -189,6 +255,41 @@ final class QueryLatency {
             Thread.sleep(200); // polling interval, not synchronisation
         }
         throw new IllegalStateException("no answer from " + url);
+    }
+
+    /** User + system CPU time of a child process, from /proc (Linux), in nanoseconds. */
+    private static long cpuNanos(Process process) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    }
+
+    private static void printThreadCpu(String title, Map<String, Long> before, Map<String, Long> after) {
+        after.replaceAll((name, nanos) -> nanos - before.getOrDefault(name, 0L));
+        System.out.println("- " + title + ": " + after.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(e -> String.format("%s %.2f s", e.getKey(), e.getValue() / 1e9))
+                .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** CPU time of a child process's threads, summed by name with digits dropped (thread pools as one). */
+    private static Map<String, Long> threadCpuNanos(Process process) throws IOException {
+        Map<String, Long> byName = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    byName.merge(name, ticks * 10_000_000L, Long::sum);
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return byName;
     }
 
     private static int freePort() throws IOException {
