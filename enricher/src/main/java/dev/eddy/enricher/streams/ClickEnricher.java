@@ -94,9 +94,11 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
         }
         byte[] key = record.key();
         if (click.isAnonymous()) {
-            forwardEnriched(record, UserKeys.ANONYMOUS, join.enrich(key, click, requestLine, record.timestamp()));
+            byte[] enriched = join.enrich(key, click, requestLine, record.timestamp());
+            context.forward(record.withKey(UserKeys.ANONYMOUS).withValue(enriched), children.enriched());
         } else if (UserKeys.matches(key, click.userId())) {
-            forwardEnriched(record, key, join.enrich(key, click, requestLine, record.timestamp()));
+            context.forward(record.withValue(join.enrich(key, click, requestLine, record.timestamp())),
+                    children.enriched());
         } else if (children.misKeyed() != null) {
             // Its user lives on the partition of its user id: there it is read back, checked again (it passes) and
             // joined. The original payload travels, so it is decoded there as it was here.
@@ -106,10 +108,6 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
             throw new IllegalStateException("a click on the repartition topic is keyed " + UserKeys.describe(key)
                     + ", not by its userid " + click.userId() + ": the topic was written by something else");
         }
-    }
-
-    private void forwardEnriched(Record<byte[], Decoded<Click>> record, byte[] key, byte[] enriched) {
-        context.forward(record.withKey(key).withValue(enriched), children.enriched());
     }
 
     private void reject(Record<byte[], Decoded<Click>> record, String stage, RuntimeException error) {

@@ -18,6 +18,29 @@ class ClickEnrichmentTest {
     }
 
     @Test
+    void botMarkersMatchAsALowerCasedAgentWould() {
+        // The rule as specified: the agent lower-cased (Locale.ROOT) contains a marker. Characters that lower-case to
+        // ASCII or change length (Kelvin sign, dotted capital I), marker prefixes at the end, and random text.
+        java.util.List<String> agents = new java.util.ArrayList<>(java.util.List.of("", "b", "bo", "BOT", "xBoT",
+                "ro-bot", "Crawl", "crawler", "SPİDER", "spIder", "\u212Abot", "Spider-Man", "bo\u0307t", "b o t",
+                "AhrefsBot/7.0", "crawleR", "ſpider"));
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "botBOTcrawlerCRAWLERspiderSPIDERİıſ\u212A\u0307 -/";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder agent = new StringBuilder();
+            for (int length = random.nextInt(12); length > 0; length--) {
+                agent.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            agents.add(agent.toString());
+        }
+        for (String agent : agents) {
+            String lower = agent.toLowerCase(java.util.Locale.ROOT);
+            boolean expected = lower.contains("bot") || lower.contains("crawler") || lower.contains("spider");
+            assertThat(ClickEnrichment.isBot(agent)).as("agent '%s'", agent).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void errorsAreFourAndFiveHundreds() {
         assertThat(ClickEnrichment.isError(302)).isFalse();
         assertThat(ClickEnrichment.isError(399)).isFalse();
