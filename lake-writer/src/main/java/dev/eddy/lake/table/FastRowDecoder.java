@@ -419,7 +419,20 @@ final class FastRowDecoder<T extends Record> {
 
     private static boolean nameAt(byte[] b, int p, int end, byte[] name) {
         int close = p + name.length;
-        return close < end && b[close] == '"' && Arrays.equals(b, p, close, name, 0, name.length);
+        return close < end && b[close] == '"' && sameBytes(b, p, name, 0, name.length);
+    }
+
+    /** Byte comparison; a plain loop for the short names and values this sees most (Arrays.equals has a set-up cost). */
+    private static boolean sameBytes(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
+        if (length > 16) {
+            return Arrays.equals(a, aFrom, aFrom + length, b, bFrom, bFrom + length);
+        }
+        for (int k = 0; k < length; k++) {
+            if (a[aFrom + k] != b[bFrom + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The closing quote of a name of printable ASCII without escapes starting at {@code p}, or -1. */
@@ -497,7 +510,7 @@ final class FastRowDecoder<T extends Record> {
         }
 
         boolean is(byte[] b, int from, int length, int otherHash) {
-            return hash == otherHash && bytes.length == length && Arrays.equals(bytes, 0, length, b, from, from + length);
+            return hash == otherHash && bytes.length == length && sameBytes(bytes, 0, b, from, length);
         }
     }
 
