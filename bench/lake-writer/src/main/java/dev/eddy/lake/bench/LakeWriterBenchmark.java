@@ -89,6 +89,10 @@ public final class LakeWriterBenchmark {
                 100.0 * stored / bytes);
         s3.stop();
         broker.close();
+        // The bucket's folder is the run's only large leftover (the broker removes its own log folder).
+        try (var files = Files.walk(blobs)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
         System.exit(exit);
     }
 

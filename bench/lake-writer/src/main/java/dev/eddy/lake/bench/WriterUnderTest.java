@@ -68,10 +68,11 @@ public final class WriterUnderTest {
         sampler.start();
 
         String group = "bench-" + System.nanoTime();
+        java.nio.file.Path spool = Files.createTempDirectory("eddy-bench-spool");
         WriterSettings settings = new WriterSettings(new LakeRoot.S3Location("eddy-lake", "bench"), group,
                 WriterSettings.codec(compression),
                 new WriterSettings.RollLimits(250_000, 256L << 20, Duration.ofMinutes(15)), IDLE_FLUSH,
-                128L << 20, 16L << 20, Files.createTempDirectory("eddy-bench-spool"), Duration.ofMillis(200),
+                128L << 20, 16L << 20, spool, Duration.ofMillis(200),
                 new WriterSettings.S3Settings(Optional.of(endpoint), "us-east-1", true, 16L << 20, 8L << 20),
                 Map.of("bootstrap.servers", bootstrap), Runtime.getRuntime().availableProcessors());
         LakeStorage storage = LakeStorages.open(settings);
@@ -127,6 +128,9 @@ public final class WriterUnderTest {
         writer.stop();
         thread.join();
         storage.close();
+        try (var leftovers = Files.walk(spool)) {
+            leftovers.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
         double written = meters.get("eddy.lake.writer.records.written").counter().count();
         System.out.printf("RESULT records written: %,.0f of %,d in %.2f s = %,.0f records/s (%s, %d files)%n",
                 written, records, seconds, written / seconds, compression,
