@@ -6,7 +6,7 @@
 #     client sends key lookups at a fixed rate and measures from the intended send time (no coordinated omission),
 #     split into answers served locally and answers forwarded to the other instance.
 # Usage: bench/aggregator/run.sh [-Dbench.clicks=1000000] [-Dbench.minutes=40] [-Dbench.threads=1] [-Dbench.rate=2000]
-#                                [-Dbench.seconds=30]   (keep clicks/minutes near 25,000: see AggregatorBenchmark)
+#                                [-Dbench.seconds=30] [-Dbench.skip-throughput=true] [-Dbench.skip-query=true]   (keep clicks/minutes near 25,000: see AggregatorBenchmark)
 # Run it on an otherwise idle machine: it measures CPU-bound work.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

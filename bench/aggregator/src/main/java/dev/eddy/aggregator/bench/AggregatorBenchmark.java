@@ -81,7 +81,7 @@ public final class AggregatorBenchmark {
             }
 
 
-            if (jar != null) {
+            if (jar != null && !Boolean.getBoolean("bench.skip-query")) {
                 System.out.println();
                 System.out.println("## Query latency (key lookups, open loop at " + rate + " req/s for " + seconds
                         + " s, two packaged instances, loopback)");
