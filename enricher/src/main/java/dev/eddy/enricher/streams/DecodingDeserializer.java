@@ -7,8 +7,9 @@ import java.util.function.Function;
 
 /**
  * Value deserializer of the clicks and users sources: decodes the JSON once and never throws, so that every bad
- * record reaches {@link InputDecoder} - and from there the dead-letter topic inside the transaction - instead of
- * Kafka Streams' deserialization handler. A payload larger than {@code maxRecordBytes} is not parsed at all.
+ * record reaches {@link InputChecks} ({@link ClickEnricher}, {@link InputDecoder}) - and from there the dead-letter
+ * topic inside the transaction - instead of Kafka Streams' deserialization handler. A payload larger than
+ * {@code maxRecordBytes} is not parsed at all.
  */
 final class DecodingDeserializer<T> implements Deserializer<Decoded<T>> {
 

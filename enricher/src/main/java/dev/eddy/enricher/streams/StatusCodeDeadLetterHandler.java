@@ -26,7 +26,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sends records that fail to deserialise to the dead-letter topic, for the one input that cannot be decoded inside
  * the topology: the status-code {@code GlobalKTable}, read by Kafka Streams' global thread, which has no sink. (Clicks
- * and users arrive as raw bytes and are decoded by {@link InputDecoder}, so they never reach this handler.)
+ * and users arrive as raw bytes and are checked inside the topology ({@link InputChecks}), so they never reach this
+ * handler.)
  *
  * <p>The global thread is outside Kafka Streams' transactions, so this handler writes with its own idempotent producer
  * and waits for the acknowledgement: at least once. When the global store is rebuilt from the topic (a fresh state

@@ -4,6 +4,7 @@ import dev.eddy.enricher.metrics.EnricherMetrics;
 import dev.eddy.enricher.streams.EnricherTopology;
 import dev.eddy.events.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -19,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * One Kafka Streams application for the benchmark, in its own JVM: either the shipped enricher topology or a
  * pass-through that copies clicks to the enriched topic unchanged, both with the service's Streams settings
- * (exactly_once_v2, no record cache, 100 ms commits). Prints {@code RUNNING} once processing can start; stops when
+ * (exactly_once_v2, no record cache, 100 ms commits, 128 KiB producer batches); {@code -Dkafka-streams.*} system
+ * properties of the app's JVM override them, as they do for the service. Prints {@code RUNNING} once processing can start; stops when
  * its standard input closes.
  *
  * <p>Usage: {@code BenchStreamsApp enrich|passthrough <bootstrap> <state-dir> <stream-threads>}; the harness gives
@@ -49,8 +51,12 @@ public final class BenchStreamsApp {
         settings.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.parseInt(args[3]));
+        settings.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);
         settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 "dev.eddy.enricher.streams.StatusCodeDeadLetterHandler");
+        // As the service takes kafka-streams.* settings: -Dbench.app-jvm-options=-Dkafka-streams.producer.batch.size=...
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("kafka-streams."))
+                .forEach(name -> settings.put(name.substring("kafka-streams.".length()), System.getProperty(name)));
         CountDownLatch running = new CountDownLatch(1);
         try (KafkaStreams streams = new KafkaStreams(topology, settings)) {
             streams.setStateListener((now, before) -> {
