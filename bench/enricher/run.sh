@@ -5,6 +5,8 @@
 #   bench/enricher/run.sh [-Dbench.clicks=1000000] [-Dbench.rate=2000] [-Dbench.latency-seconds=20] [-Dbench.partitions=6]
 #                         [-Dbench.rounds=2] [-Dbench.modes=passthrough,enrich] [-Dbench.app-jvm-options=...]
 #                         [-Dbench.stream-threads=2]   (the same for both apps; the service default)
+#                         [-Dbench.app-jvm-options=-Dkafka-streams.producer.batch.size=16384]  (any Kafka Streams
+#                         setting for both apps, as the service takes kafka-streams.*; default: the service's)
 # Run it on an otherwise idle machine: it measures CPU-bound work.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
