@@ -152,7 +152,7 @@ class FastRowDecoderTest {
         List<byte[]> out = new ArrayList<>();
         String[] replacements = {"null", "\"\"", "\"12\"", "\"x\"", "1.5", "-3", "0", "99999999999",
                 "99999999999999999999", "true", "false", "{}", "[]", "{\"a\":1}", "\"\\u0000\"", "1e3",
-                // The scanner's own edges: escapes, non-ASCII text, raw control and DEL characters, number forms
+                // The fast path's edges: escapes, non-ASCII text, raw control and DEL characters, number forms
                 // and the int/long limits around 18 and 19 digits.
                 "\"a\\nb\"", "\"\\\"quoted\\\"\"", "\"caf\u00e9\"", "\"\u20ac 5\"", "\"\uD83D\uDE00\"",
                 "\"tab\there\"", "\"del\u007f\"", "007", "-0", "-", "+1", "1.", "12abc", "truex", "nul",
