@@ -143,6 +143,7 @@ public final class AggregatorBenchmark {
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-aggregator").toString());
         props.put("max.partition.fetch.bytes", 131072); // as in the application's settings
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000); // as in the application's settings
         // Any other Kafka Streams setting to try: -Dbench.streams.<name>=<value>, e.g. -Dbench.streams.commit.interval.ms=1000
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.streams."))
                 .forEach(name -> props.put(name.substring("bench.streams.".length()), System.getProperty(name)));
