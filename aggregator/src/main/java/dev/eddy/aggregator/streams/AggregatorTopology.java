@@ -18,6 +18,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -139,13 +140,7 @@ public final class AggregatorTopology {
                 .to(topic, Produced.with(STRING, EventSerdes.pageViewsWindow()).withName(store + "-sink"));
     }
 
-    /**
-     * 5. Sessions of known users; anonymous clicks (user id -1) belong to nobody's session. Final results come from a
-     * suppression buffer, as for user activity: emit-final keeps sessions in a time-ordered store without a record
-     * cache, so every click removed and re-put its session in RocksDB and its changelog (a fifth of the stream
-     * threads' CPU); the cached key-ordered store coalesces a session's updates between commits, and its lookups
-     * by user are prefix seeks.
-     */
+    /** 5. Sessions of known users; anonymous clicks (user id -1) belong to nobody's session. */
     private void sessions(KStream<String, EnrichedClick> clicks) {
         SessionWindows windows = SessionWindows.ofInactivityGapAndGrace(settings.sessionInactivityGap(),
                 settings.sessionGrace());
@@ -154,6 +149,7 @@ public final class AggregatorTopology {
         onTime(knownUsers, StoreNames.SESSIONS, LateArrivalRule.forSessions(windows))
                 .groupByKey(Grouped.with(STRING, CLICK))
                 .windowedBy(windows)
+                .emitStrategy(EmitStrategy.onWindowClose())
                 .aggregate(SessionAggregate::empty,
                         (user, click, session) -> session.add(click),
                         (user, older, newer) -> SessionAggregate.merge(older, newer),
@@ -163,8 +159,6 @@ public final class AggregatorTopology {
                                 .withValueSerde(new SessionAggregateSerde())
                                 .withRetention(settings.retention())
                                 .withLoggingEnabled(ChangelogTopics.WINDOWED))
-                .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
-                        .withName(StoreNames.SESSIONS + "-until-close"))
                 .toStream(Named.as(StoreNames.SESSIONS + "-final"))
                 .filter((session, aggregate) -> aggregate != null, Named.as(StoreNames.SESSIONS + "-non-null"))
                 .map((session, aggregate) -> KeyValue.pair(session.key(),
