@@ -70,7 +70,7 @@ public final class KeyRouter {
                 }
             } else if (!options.forwarded()) {
                 int next = index + 1;
-                return remote.get(host, options.pathAndQuery())
+                return remote.get(host, options.pathAndQuery(), options.allowStale())
                         .thenApply(answer -> standby ? Answer.forwarded(answer.json(), true, answer.servedBy())
                                 : answer)
                         .exceptionallyCompose(error -> {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -59,6 +60,14 @@ public final class RemoteInstances {
      * future completes on an event-loop thread: never block in its continuations.
      */
     public CompletableFuture<Answer> get(HostInfo host, String pathAndQuery) {
+        return get(host, pathAndQuery, false);
+    }
+
+    /**
+     * As {@link #get(HostInfo, String)}; with {@code allowStale} the call carries {@link #ALLOW_STALE_HEADER}, so a
+     * caller that asked for stale reads by header (not in the query string) is served a standby copy there too.
+     */
+    public CompletableFuture<Answer> get(HostInfo host, String pathAndQuery, boolean allowStale) {
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setHost(host.host())
@@ -67,6 +76,9 @@ public final class RemoteInstances {
                 .setTimeout(timeout.toMillis())
                 .putHeader(FORWARDED_HEADER, self)
                 .putHeader("Accept", "application/json");
+        if (allowStale) {
+            request.putHeader(ALLOW_STALE_HEADER, "true");
+        }
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         try {
             client.request(request)
@@ -84,7 +96,11 @@ public final class RemoteInstances {
             answer.completeExceptionally(new UnavailableException("instance " + host + " has an unusable address",
                     e));
         }
-        return answer;
+        // Vert.x's request timeout bounds the connect (and the wait for a pooled connection) and each silence, not
+        // the whole exchange: this is the overall deadline.
+        answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return answer.exceptionallyCompose(error -> CompletableFuture.failedFuture(unavailability(host,
+                error instanceof CompletionException && error.getCause() != null ? error.getCause() : error)));
     }
 
     /** Blocking form of {@link #get}, bounded by the timeout; not for event-loop threads. */

@@ -1,0 +1,82 @@
+package dev.eddy.aggregator.query;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Instance-to-instance calls against a real HTTP server standing in for the other instance. */
+class RemoteInstancesTest {
+
+    private static Vertx vertx;
+    private static HttpServer server;
+    private static RemoteInstances remote;
+    private static HostInfo other;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        server = vertx.createHttpServer().requestHandler(request -> {
+            switch (request.path()) {
+                // Echoes what an instance decides with: who forwarded, and whether stale reads were asked for.
+                case "/echo" -> request.response().putHeader(RemoteInstances.SERVED_BY_HEADER, "other:1")
+                        .end("{\"forwarded_by\":\"" + request.getHeader(RemoteInstances.FORWARDED_HEADER)
+                                + "\",\"allow_stale\":\"" + request.getHeader(RemoteInstances.ALLOW_STALE_HEADER)
+                                + "\"}");
+                // Sends the headers and then a byte now and then, never finishing: no single silence is long.
+                case "/trickle" -> {
+                    request.response().setChunked(true).write(" ");
+                    long timer = vertx.setPeriodic(100, id -> request.response().write(" "));
+                    request.connection().closeHandler(closed -> vertx.cancelTimer(timer));
+                }
+                case "/bad" -> request.response().setStatusCode(400).end("{\"message\":\"from must be before to\"}");
+                default -> request.response().setStatusCode(404).end();
+            }
+        }).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        other = new HostInfo("127.0.0.1", server.actualPort());
+        remote = new RemoteInstances(vertx, new HostInfo("self", 8083), Duration.ofMillis(700));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCallSaysWhoForwardedItAndPassesOnAStaleReadAskedForByHeader() {
+        Answer fresh = remote.getNow(other, "/echo");
+        assertThat(fresh.json()).isEqualTo("{\"forwarded_by\":\"self:8083\",\"allow_stale\":\"null\"}");
+        assertThat(fresh.servedBy()).isEqualTo("other:1");
+
+        Answer stale = remote.get(other, "/echo", true).join();
+        assertThat(stale.json()).contains("\"allow_stale\":\"true\"");
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without a deadline: waits forever
+    void anAnswerThatNeverCompletesFailsAsUnavailableWithinTheTimeout() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> remote.getNow(other, "/trickle"))
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("did not answer within");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRejectionByTheOtherInstanceIsABadQueryAndAnUnreachableOneIsUnavailable() {
+        assertThatThrownBy(() -> remote.getNow(other, "/bad"))
+                .isInstanceOf(BadQueryException.class).hasMessage("from must be before to");
+        assertThatThrownBy(() -> remote.get(new HostInfo("127.0.0.1", 1), "/echo").join())
+                .isInstanceOf(CompletionException.class).cause().isInstanceOf(UnavailableException.class);
+    }
+}
