@@ -37,7 +37,7 @@ final class QueryLatency {
     /** Keep-alive connections of the load client. */
     private static final int CONNECTIONS = 32;
     private static final int MAX_IN_FLIGHT = 512;
-    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up-seconds", 20);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up-seconds", 60);
 
     private QueryLatency() {
     }
@@ -63,7 +63,12 @@ final class QueryLatency {
                 command.addAll(List.of("-Dquarkus.http.port=" + ports[i], "-Dkafka.bootstrap.servers=" + bootstrap,
                         "-Dquarkus.kafka-streams.application-id=" + applicationId,
                         "-Dkafka-streams.state.dir=" + work.resolve("state-" + i),
-                        "-Deddy.aggregator.standby-replicas=1", "-Dquarkus.log.level=WARN", "-jar", jar.toString()));
+                        "-Deddy.aggregator.standby-replicas=1",
+                        // Kafka Streams gives a late joiner warm-up copies and moves active tasks to it only at the
+                        // next probing rebalance (10 min by default): the shortest interval it allows, so that both
+                        // instances soon hold active user-activity partitions and some lookups are forwarded.
+                        "-Dkafka-streams.probing.rebalance.interval.ms=60000",
+                        "-Dquarkus.log.level=WARN", "-jar", jar.toString()));
                 processes.add(new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(work.resolve("instance-" + i + ".log").toFile()).start());
             }
@@ -85,6 +90,7 @@ final class QueryLatency {
             String self = "localhost:" + ports[0];
             String range = "?from=" + (end - Duration.ofMinutes(60).toMillis()) + "&to=" + end;
             awaitAnswers(client, target + "/api/v1/users/1/activity" + range);
+            awaitActivesOnBoth(client, target, ports);
             awaitStandbysRestored(client, ports);
             // What the instances burn with no request at all (stream threads polling, committing, punctuating), the
             // baseline that the CPU per request below includes.
@@ -102,8 +108,9 @@ final class QueryLatency {
             try {
                 io.vertx.core.http.HttpClient load = vertx.createHttpClient(new HttpClientOptions()
                         .setKeepAlive(true).setMaxPoolSize(CONNECTIONS).setConnectTimeout(2000));
-                // Warm up at the measured rate until the JIT has compiled the request path: measured from cold, the
-                // compiler threads took a third of the first instance's CPU.
+                // Warm up at the measured rate until the JIT has compiled the request path: after 20 s of warm-up the
+                // compiler threads still took a quarter of the first instance's CPU during the measurement (0.6 s of
+                // 8.4 s after 60 s), and the p99 was 33-52 ms instead of 5-9 ms.
                 load(load, target, range, self, rate, WARM_UP_SECONDS, null);
                 Results results = new Results();
                 long[] cpuBefore = {cpuNanos(processes.get(0)), cpuNanos(processes.get(1))};
@@ -197,6 +204,33 @@ final class QueryLatency {
         finishOne.run();
         if (!done.await(30, TimeUnit.SECONDS)) {
             System.out.println("- " + (outstanding.get()) + " requests still open 30 s after the last was sent");
+        }
+    }
+
+    /** Waits until each instance holds at least one active partition of the user-activity store. */
+    private static void awaitActivesOnBoth(HttpClient client, String target, int[] ports) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        long begin = System.nanoTime();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        while (true) {
+            var instances = json.readTree(client.send(HttpRequest.newBuilder(URI.create(target + "/api/v1/instances"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body()).path("instances");
+            int holding = 0;
+            for (var instance : instances) {
+                if (instance.path("stores").path("user-activity-1m").path("active").size() > 0) {
+                    holding++;
+                }
+            }
+            if (holding == ports.length) {
+                System.out.printf("- both instances hold active partitions %.1f s after catching up%n",
+                        (System.nanoTime() - begin) / 1e9);
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("after 5 minutes only " + holding + " instance(s) hold active "
+                        + "user-activity partitions");
+            }
+            Thread.sleep(1000); // polling interval, not synchronisation
         }
     }
 
