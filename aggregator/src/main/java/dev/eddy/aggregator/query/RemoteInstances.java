@@ -3,7 +3,6 @@ package dev.eddy.aggregator.query;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import org.apache.kafka.streams.state.HostInfo;
@@ -83,11 +82,16 @@ public final class RemoteInstances {
         try {
             client.request(request)
                     .compose(sent -> sent.send())
-                    .compose(response -> response.body().map(body -> toAnswer(host, response,
+                    .compose(response -> response.body().map(body -> new Reply(response.statusCode(),
+                            response.getHeader(STALE_HEADER), response.getHeader(SERVED_BY_HEADER),
                             body.toString(StandardCharsets.UTF_8))))
                     .onComplete(outcome -> {
                         if (outcome.succeeded()) {
-                            answer.complete(outcome.result());
+                            try {
+                                answer.complete(toAnswer(host, outcome.result()));
+                            } catch (RuntimeException e) {
+                                answer.completeExceptionally(e);
+                            }
                         } else {
                             answer.completeExceptionally(unavailability(host, outcome.cause()));
                         }
@@ -122,13 +126,16 @@ public final class RemoteInstances {
         return new UnavailableException("instance " + host + " " + why, cause);
     }
 
-    private static Answer toAnswer(HostInfo host, HttpClientResponse response, String body) {
-        int status = response.statusCode();
+    /** What came back from the other instance, read to its end. */
+    private record Reply(int status, String staleHeader, String servedBy, String body) {
+    }
+
+    private static Answer toAnswer(HostInfo host, Reply reply) {
+        int status = reply.status();
+        String body = reply.body();
         if (status == 200) {
-            String staleHeader = response.getHeader(STALE_HEADER);
-            String servedBy = response.getHeader(SERVED_BY_HEADER);
-            return Answer.forwarded(body, Boolean.parseBoolean(staleHeader),
-                    servedBy != null ? servedBy : host.host() + ":" + host.port());
+            return Answer.forwarded(body, Boolean.parseBoolean(reply.staleHeader()),
+                    reply.servedBy() != null ? reply.servedBy() : host.host() + ":" + host.port());
         }
         if (status == 400) {
             // Both instances run the same validation; a 400 here means the request itself is wrong.
