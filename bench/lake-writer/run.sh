@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lake writer benchmark: records/s written as Parquet to s3proxy, and the writer's peak heap.
-# Usage: bench/lake-writer/run.sh [records] [writer heap, e.g. 512m] [compression]
+# Usage: bench/lake-writer/run.sh [records, default 5000000: long enough that JVM start and JIT do not dominate]
+#                                 [writer heap, e.g. 512m] [compression]
 # The writer runs in its own JVM (with that heap) against a broker and s3proxy in this script's JVM.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -8,4 +9,4 @@ cd "$root"
 ./mvnw -q -B -pl lake-writer install -DskipTests
 ./mvnw -q -B -f bench/lake-writer/pom.xml package
 cp="bench/lake-writer/target/classes:$(cat bench/lake-writer/target/classpath.txt)"
-exec java -Xmx1g -cp "$cp" dev.eddy.lake.bench.LakeWriterBenchmark "${1:-2000000}" "${2:-512m}" "${3:-zstd}" "$cp"
+exec java -Xmx1g -cp "$cp" dev.eddy.lake.bench.LakeWriterBenchmark "${1:-5000000}" "${2:-512m}" "${3:-zstd}" "$cp"
