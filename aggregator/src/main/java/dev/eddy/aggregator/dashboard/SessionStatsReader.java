@@ -7,33 +7,30 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.eddy.aggregator.query.BadQueryException;
 import dev.eddy.aggregator.query.FanOut;
 import dev.eddy.aggregator.query.LocalStores;
+import dev.eddy.aggregator.query.SessionStores;
 import dev.eddy.aggregator.query.UnavailableException;
-import dev.eddy.aggregator.streams.SessionAggregate;
 import dev.eddy.aggregator.streams.StoreNames;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.state.KeyValueIterator;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Session statistics over the whole session store: each instance folds the sessions of its partitions that ended in
- * the range into a {@link SessionLengths}, and the parts are added. The scan is bounded by time (sessions ending at
+ * Session statistics over every session, open or closed: each instance folds the sessions of its partitions that ended
+ * in the range into a {@link SessionLengths}, and the parts are added. The scan is bounded by time (sessions ending at
  * or after {@code from}), never by key.
  */
 public final class SessionStatsReader {
 
     public static final String INTERNAL_PATH = "/api/v1/internal/dashboard/sessions";
 
-    private final LocalStores local;
+    private final SessionStores sessions;
     private final FanOut fanOut;
     private final ObjectMapper mapper = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public SessionStatsReader(LocalStores local, FanOut fanOut) {
-        this.local = local;
+        this.sessions = new SessionStores(local);
         this.fanOut = fanOut;
     }
 
@@ -52,20 +49,9 @@ public final class SessionStatsReader {
     public SessionLengths local(List<Integer> partitions, long from, long activeSince, boolean allowStale) {
         SessionLengths result = SessionLengths.empty();
         for (int partition : partitions) {
-            result = result.merge(local.<String, SessionAggregate, SessionLengths>session(StoreNames.SESSIONS,
-                    partition, allowStale, store -> {
-                        SessionLengths part = SessionLengths.empty();
-                        // Null key bounds: every user; the time bounds keep the scan to the recent segments.
-                        try (KeyValueIterator<Windowed<String>, SessionAggregate> found =
-                                     store.findSessions(null, null, from, Long.MAX_VALUE)) {
-                            while (found.hasNext()) {
-                                KeyValue<Windowed<String>, SessionAggregate> session = found.next();
-                                part = part.plus(session.key.window().start(), session.key.window().end(),
-                                        activeSince);
-                            }
-                        }
-                        return part;
-                    }));
+            for (SessionStores.UserSession found : sessions.endingFrom(partition, allowStale, from)) {
+                result = result.plus(found.session().entryTime(), found.session().exitTime(), activeSince);
+            }
         }
         return result;
     }

@@ -60,6 +60,7 @@ public final class AggregatorQueries {
     private final QuerySettings settings;
     private final StoreCatalog catalog;
     private final LocalStores local;
+    private final SessionStores sessionStores;
     private final KeyRouter router;
     private final FanOut fanOut;
     private final ObjectMapper mapper = new ObjectMapper()
@@ -77,6 +78,7 @@ public final class AggregatorQueries {
         this.settings = settings;
         this.catalog = new StoreCatalog(applicationId);
         this.local = new LocalStores(streams);
+        this.sessionStores = new SessionStores(local);
         RemoteInstances remote = new RemoteInstances(vertx, self, settings.remoteTimeout());
         this.router = new KeyRouter(streams, self, remote, blockingWork);
         this.fanOut = new FanOut(streams, self, remote, catalog);
@@ -116,17 +118,10 @@ public final class AggregatorQueries {
         String key = Integer.toString(userId);
         return router.route(StoreNames.SESSIONS, key, options, (partition, stale) ->
                 new SessionsResponse(userId, range.from(), range.to(),
-                        local.<String, SessionAggregate, List<SessionSummary>>session(StoreNames.SESSIONS, partition,
-                                stale, store -> {
-                                    List<SessionSummary> sessions = new ArrayList<>();
-                                    try (KeyValueIterator<Windowed<String>, SessionAggregate> found =
-                                                 store.findSessions(key, range.from(), range.to())) {
-                                        found.forEachRemaining(entry -> sessions.add(
-                                                entry.value.toSummary(userId)));
-                                    }
-                                    sessions.sort(Comparator.comparingLong(SessionSummary::sessionStart));
-                                    return sessions;
-                                })));
+                        sessionStores.ofUser(key, partition, stale, range.from(), range.to()).stream()
+                                .map(session -> session.toSummary(userId))
+                                .sorted(Comparator.comparingLong(SessionSummary::sessionStart))
+                                .toList()));
     }
 
     // ---- fanned-out queries -------------------------------------------------------------------------------------

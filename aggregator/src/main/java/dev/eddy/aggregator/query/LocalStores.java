@@ -5,6 +5,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlySessionStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
@@ -31,6 +32,11 @@ public final class LocalStores {
     public <K, V, T> T session(String store, int partition, boolean allowStale,
                                Function<ReadOnlySessionStore<K, V>, T> read) {
         return read(store, partition, allowStale, QueryableStoreTypes.sessionStore(), read);
+    }
+
+    public <K, V, T> T keyValue(String store, int partition, boolean allowStale,
+                                Function<ReadOnlyKeyValueStore<K, V>, T> read) {
+        return read(store, partition, allowStale, QueryableStoreTypes.keyValueStore(), read);
     }
 
     private <S, T> T read(String store, int partition, boolean allowStale, QueryableStoreType<S> type,

@@ -18,7 +18,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -28,7 +27,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.SessionWindows;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 import java.util.Map;
@@ -76,8 +75,7 @@ public final class AggregatorTopology {
 
         // 2. Undecodable records: original value bytes and dead-letter headers, never a crash.
         decoded.get("decoded-failed")
-                .map((key, value) -> KeyValue.pair(key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        value.rawValue()), Named.as("dead-letter-bytes"))
+                .process(DeadLetterRecord::new, Named.as("dead-letter-bytes"))
                 .to(Topics.DEAD_LETTERS, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("dead-letters"));
 
@@ -86,7 +84,7 @@ public final class AggregatorTopology {
 
         userActivity(clicks);
         pageViews(clicks);
-        sessions(clicks);
+        sessions(builder, clicks);
         errors(clicks);
         segments(clicks);
         return builder.build();
@@ -140,29 +138,34 @@ public final class AggregatorTopology {
                 .to(topic, Produced.with(STRING, EventSerdes.pageViewsWindow()).withName(store + "-sink"));
     }
 
-    /** 5. Sessions of known users; anonymous clicks (user id -1) belong to nobody's session. */
-    private void sessions(KStream<String, EnrichedClick> clicks) {
+    /**
+     * 5. Sessions of known users; anonymous clicks (user id -1) belong to nobody's session. One processor judges
+     * lateness, merges and closes sessions ({@link SessionTracker}); it keeps the open sessions per user and writes
+     * each closed session once to the queryable session store.
+     */
+    private void sessions(StreamsBuilder builder, KStream<String, EnrichedClick> clicks) {
         SessionWindows windows = SessionWindows.ofInactivityGapAndGrace(settings.sessionInactivityGap(),
                 settings.sessionGrace());
-        KStream<String, EnrichedClick> knownUsers = clicks.filter((user, click) -> click.userId() >= 0,
-                Named.as("known-users"));
-        onTime(knownUsers, StoreNames.SESSIONS, LateArrivalRule.forSessions(windows))
-                .groupByKey(Grouped.with(STRING, CLICK))
-                .windowedBy(windows)
-                .emitStrategy(EmitStrategy.onWindowClose())
-                .aggregate(SessionAggregate::empty,
-                        (user, click, session) -> session.add(click),
-                        (user, older, newer) -> SessionAggregate.merge(older, newer),
-                        Named.as(StoreNames.SESSIONS + "-aggregate"),
-                        Materialized.<String, SessionAggregate, SessionStore<Bytes, byte[]>>as(StoreNames.SESSIONS)
-                                .withKeySerde(STRING)
-                                .withValueSerde(new SessionAggregateSerde())
-                                .withRetention(settings.retention())
-                                .withLoggingEnabled(ChangelogTopics.WINDOWED))
-                .toStream(Named.as(StoreNames.SESSIONS + "-final"))
-                .filter((session, aggregate) -> aggregate != null, Named.as(StoreNames.SESSIONS + "-non-null"))
-                .map((session, aggregate) -> KeyValue.pair(session.key(),
-                        aggregate.toSummary(Integer.parseInt(session.key()))), Named.as(StoreNames.SESSIONS + "-result"))
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OPEN_SESSIONS),
+                        STRING, new OpenSessionsSerde())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.sessionStoreBuilder(
+                        Stores.persistentSessionStore(StoreNames.SESSIONS, settings.retention()),
+                        STRING, new SessionAggregateSerde())
+                .withLoggingEnabled(ChangelogTopics.WINDOWED));
+        Map<String, KStream<String, SessionOutcome>> outcomes = clicks
+                .filter((user, click) -> click.userId() >= 0, Named.as("known-users"))
+                .process(() -> new SessionTracker(windows, metrics), Named.as(StoreNames.SESSIONS + "-track"),
+                        StoreNames.OPEN_SESSIONS, StoreNames.SESSIONS)
+                .split(Named.as(StoreNames.SESSIONS + "-"))
+                .branch((user, outcome) -> outcome.isLate(), Branched.as("late"))
+                .defaultBranch(Branched.as("closed"));
+        outcomes.get(StoreNames.SESSIONS + "-late")
+                .map((user, outcome) -> KeyValue.pair(outcome.late().key(), outcome.late()),
+                        Named.as(StoreNames.SESSIONS + "-late-key"))
+                .to(Topics.LATE_EVENTS, Produced.with(STRING, CLICK).withName(StoreNames.SESSIONS + "-late-sink"));
+        outcomes.get(StoreNames.SESSIONS + "-closed")
+                .mapValues(SessionOutcome::closed, Named.as(StoreNames.SESSIONS + "-result"))
                 .peek((key, value) -> metrics.countWindowEmitted(StoreNames.SESSIONS))
                 .to(Topics.SESSIONS, Produced.<String, SessionSummary>with(STRING, EventSerdes.sessionSummary())
                         .withName(StoreNames.SESSIONS + "-sink"));

@@ -4,8 +4,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
- * Windows use event time: the click's {@code _time}. A record that could not be decoded keeps its broker timestamp
- * (or the partition's stream time) so it is never dropped for an invalid timestamp: it must reach the dead-letter topic.
+ * Windows use event time: the click's {@code _time}. A record that could not be decoded has no event time: it gets
+ * the partition's time, so it neither moves stream time (its broker timestamp could be hours ahead of the clicks'
+ * event times during a backfill, and every click after it would then be late) nor is dropped for an invalid
+ * timestamp: it must reach the dead-letter topic ({@link DeadLetterRecord} stamps it with the time it was rejected).
  */
 public final class EventTimeExtractor implements TimestampExtractor {
 
@@ -13,9 +15,6 @@ public final class EventTimeExtractor implements TimestampExtractor {
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
         if (record.value() instanceof DecodedClick decoded && !decoded.isFailure()) {
             return decoded.click().eventTime();
-        }
-        if (record.timestamp() >= 0) {
-            return record.timestamp();
         }
         return Math.max(0, partitionTime);
     }

@@ -1,12 +1,9 @@
 package dev.eddy.aggregator.streams;
 
 import dev.eddy.events.EnrichedClick;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Stands directly in front of one windowed aggregation, in the same task, and sees exactly the records it sees. It
@@ -43,11 +40,7 @@ final class LateRecordGate implements FixedKeyProcessor<String, EnrichedClick, G
             return;
         }
         metrics.countLateRecord(window);
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.remove(LateEventHeaders.WINDOW);
-        headers.remove(LateEventHeaders.STREAM_TIME);
-        headers.add(LateEventHeaders.WINDOW, window.getBytes(StandardCharsets.UTF_8));
-        headers.add(LateEventHeaders.STREAM_TIME, Long.toString(streamTime).getBytes(StandardCharsets.UTF_8));
-        context.forward(record.withValue(new Gated(record.value(), true)).withHeaders(headers));
+        context.forward(record.withValue(new Gated(record.value(), true))
+                .withHeaders(LateEventHeaders.stamped(record.headers(), window, streamTime)));
     }
 }

@@ -32,15 +32,7 @@ public final class SessionAggregateSerde implements Serde<SessionAggregate> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 24 * value.pages().size());
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.writeByte(VERSION);
-                out.writeLong(value.events());
-                out.writeLong(value.entryTime());
-                writeString(out, value.entryPage());
-                out.writeLong(value.exitTime());
-                writeString(out, value.exitPage());
-                out.writeInt(value.pages().size());
-                for (String page : value.pages()) {
-                    writeString(out, page);
-                }
+                write(out, value);
             } catch (IOException e) {
                 throw new SerializationException("cannot encode a session aggregate", e);
             }
@@ -58,21 +50,39 @@ public final class SessionAggregateSerde implements Serde<SessionAggregate> {
                 if (in.readByte() != VERSION) {
                     throw new SerializationException("unknown session aggregate format");
                 }
-                long events = in.readLong();
-                long entryTime = in.readLong();
-                String entryPage = readString(in);
-                long exitTime = in.readLong();
-                String exitPage = readString(in);
-                int count = in.readInt();
-                Set<String> pages = new TreeSet<>();
-                for (int i = 0; i < count; i++) {
-                    pages.add(readString(in));
-                }
-                return new SessionAggregate(events, entryTime, entryPage, exitTime, exitPage, pages);
+                return read(in);
             } catch (IOException e) {
                 throw new SerializationException("truncated session aggregate of " + bytes.length + " bytes", e);
             }
         };
+    }
+
+    /** Writes one aggregate without the version byte (also used inside {@link OpenSessionsSerde}). */
+    static void write(DataOutputStream out, SessionAggregate value) throws IOException {
+        out.writeLong(value.events());
+        out.writeLong(value.entryTime());
+        writeString(out, value.entryPage());
+        out.writeLong(value.exitTime());
+        writeString(out, value.exitPage());
+        out.writeInt(value.pages().size());
+        for (String page : value.pages()) {
+            writeString(out, page);
+        }
+    }
+
+    /** Reads what {@link #write} wrote. */
+    static SessionAggregate read(DataInputStream in) throws IOException {
+        long events = in.readLong();
+        long entryTime = in.readLong();
+        String entryPage = readString(in);
+        long exitTime = in.readLong();
+        String exitPage = readString(in);
+        int count = in.readInt();
+        Set<String> pages = new TreeSet<>();
+        for (int i = 0; i < count; i++) {
+            pages.add(readString(in));
+        }
+        return new SessionAggregate(events, entryTime, entryPage, exitTime, exitPage, pages);
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {

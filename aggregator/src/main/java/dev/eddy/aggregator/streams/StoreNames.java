@@ -15,6 +15,12 @@ public final class StoreNames {
     public static final String ERRORS = "errors-1m";
     public static final String SEGMENTS = "segment-activity-1m";
 
+    /**
+     * The sessions that may still grow, per user (a key-value store beside {@link #SESSIONS}, which holds the closed
+     * ones). Session queries read both.
+     */
+    public static final String OPEN_SESSIONS = "sessions-open";
+
     public static final List<String> ALL = List.of(USER_ACTIVITY, PAGE_VIEWS_1M, PAGE_VIEWS_5M, SESSIONS, ERRORS,
             SEGMENTS);
 

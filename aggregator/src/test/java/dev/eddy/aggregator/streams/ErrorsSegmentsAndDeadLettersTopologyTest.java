@@ -13,12 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import static dev.eddy.aggregator.support.TestClicks.T0;
 import static dev.eddy.aggregator.support.TestClicks.atSeconds;
 import static dev.eddy.aggregator.support.TestClicks.click;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Errors per status with the alert threshold (3 here), activity per segment, and undecodable input. */
 class ErrorsSegmentsAndDeadLettersTopologyTest {
@@ -114,5 +116,23 @@ class ErrorsSegmentsAndDeadLettersTopologyTest {
         assertThat(dead.get(2).key()).isEqualTo("7".getBytes(StandardCharsets.UTF_8));
         assertThat(harness.counter("eddy.aggregator.dead.letters", "reason", "malformed_json")).isEqualTo(1);
         assertThat(harness.counter("eddy.aggregator.records.in")).isEqualTo(5);
+    }
+
+    @Test
+    void anUndecodableRecordNeitherMovesStreamTimeNorKeepsItsBrokerTimestamp() {
+        // 1. A click, then a broken record whose broker timestamp is a year ahead (a producer with a wrong clock),
+        //    then a click 30 s after the first: on time for every window, whatever the broken record said.
+        harness.send(click(1, atSeconds(0), "/a"));
+        harness.sendRaw("1", "{not json".getBytes(StandardCharsets.UTF_8), T0 + Duration.ofDays(365).toMillis());
+        harness.send(click(1, atSeconds(30), "/b"), click(1, atSeconds(600), "/c"));
+        assertThat(harness.lateRecords()).isEmpty();
+        assertThat(harness.values(Topics.USER_ACTIVITY_1M, UserActivityWindow.class))
+                .containsExactly(new UserActivityWindow(1, T0, T0 + MIN, 2));
+
+        // 2. The dead letter is stamped with the time it was rejected, not the broker's (nor an event time, which it
+        //    does not have): a time-based retention on the dead-letter topic keeps it as long as any other.
+        List<TestRecord<byte[], byte[]>> dead = harness.rawRecords(Topics.DEAD_LETTERS);
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).timestamp()).isCloseTo(System.currentTimeMillis(), within(60_000L));
     }
 }

@@ -68,6 +68,12 @@ public final class TopologyHarness implements AutoCloseable {
         driver.advanceWallClockTime(FLUSH_INTERVAL);
     }
 
+    /** A raw record with the given broker timestamp (e.g. from a producer whose clock is wrong). */
+    public void sendRaw(String key, byte[] value, long brokerTimestamp) {
+        input.pipeInput(key, value, brokerTimestamp);
+        driver.advanceWallClockTime(FLUSH_INTERVAL);
+    }
+
     public <T> List<T> values(String topic, Class<T> type) {
         return output(topic, type).readValuesToList();
     }

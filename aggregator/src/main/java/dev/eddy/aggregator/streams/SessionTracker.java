@@ -1,0 +1,102 @@
+package dev.eddy.aggregator.streams;
+
+import dev.eddy.events.EnrichedClick;
+import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.internals.SessionWindow;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.SessionStore;
+
+/**
+ * Session windows per user, emitted once when they close. Same merge rule, lateness rule and close time as Kafka
+ * Streams' session windows with {@code emitStrategy(onWindowClose())}, but with the state split in two:
+ * <ul>
+ *   <li>the sessions that may still grow live in a cached key-value store, one entry per user
+ *       ({@value StoreNames#OPEN_SESSIONS}): a click reads and rewrites that entry in the record cache, and only the
+ *       last version per commit reaches RocksDB and the changelog;</li>
+ *   <li>a session that closed is written once to the session store ({@value StoreNames#SESSIONS}) and published.</li>
+ * </ul>
+ * Kafka's emit-final store removed and re-put the session in RocksDB (and its changelog) on every click, so a user's
+ * lookup skipped more deleted entries with every click of a long session: the aggregator's cost per event grew with
+ * the length of the run.
+ *
+ * <p>Stream time is the task's ({@code currentStreamTimeMs}): Kafka Streams commits it with the input offsets and
+ * restores it when the task restarts, so a click is judged late or on time the same way whether or not the
+ * application crashed in between, and a click can never reach a session that was already published.
+ */
+final class SessionTracker implements Processor<String, EnrichedClick, String, SessionOutcome> {
+
+    private final long gap;
+    private final long grace;
+    private final LateArrivalRule lateness;
+    private final AggregatorMetrics metrics;
+    private final CloseSchedule schedule = new CloseSchedule();
+    private ProcessorContext<String, SessionOutcome> context;
+    private KeyValueStore<String, OpenSessions> open;
+    private SessionStore<String, SessionAggregate> closed;
+
+    SessionTracker(SessionWindows windows, AggregatorMetrics metrics) {
+        this.gap = windows.inactivityGap();
+        this.grace = windows.gracePeriodMs();
+        this.lateness = LateArrivalRule.forSessions(windows);
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SessionOutcome> context) {
+        this.context = context;
+        this.open = context.getStateStore(StoreNames.OPEN_SESSIONS);
+        this.closed = context.getStateStore(StoreNames.SESSIONS);
+        // The schedule is memory only: rebuild it from the (restored) store.
+        try (KeyValueIterator<String, OpenSessions> users = open.all()) {
+            users.forEachRemaining(user -> schedule.set(user.key, closeTime(user.value)));
+        }
+    }
+
+    @Override
+    public void process(Record<String, EnrichedClick> record) {
+        long streamTime = context.currentStreamTimeMs();
+        if (lateness.isLate(record.timestamp(), streamTime)) {
+            metrics.countLateRecord(StoreNames.SESSIONS);
+            context.forward(record.withValue(SessionOutcome.lateClick(record.value()))
+                    .withHeaders(LateEventHeaders.stamped(record.headers(), StoreNames.SESSIONS, streamTime)));
+            return;
+        }
+        String user = record.key();
+        OpenSessions sessions = open.get(user);
+        OpenSessions updated = (sessions == null ? OpenSessions.NONE : sessions).add(record.value(), gap);
+        open.put(user, updated);
+        schedule.set(user, closeTime(updated));
+        closeSessionsEndedBefore(streamTime - gap - grace);
+    }
+
+    /** A session closes once stream time passes its end plus gap plus grace; no on-time click can reach it then. */
+    private long closeTime(OpenSessions sessions) {
+        long earliestEnd = sessions.earliestEnd();
+        return earliestEnd == Long.MAX_VALUE ? Long.MAX_VALUE : earliestEnd + gap + grace;
+    }
+
+    private void closeSessionsEndedBefore(long endedBefore) {
+        for (String user : schedule.takeDueBefore(endedBefore + gap + grace)) {
+            OpenSessions sessions = open.get(user);
+            int userId = Integer.parseInt(user);
+            for (SessionAggregate session : sessions.endedBefore(endedBefore)) {
+                SessionWindow window = new SessionWindow(session.entryTime(), session.exitTime());
+                closed.put(new Windowed<>(user, window), session);
+                context.forward(new Record<String, SessionOutcome>(user,
+                        SessionOutcome.closedSession(session.toSummary(userId)), session.exitTime()));
+            }
+            OpenSessions remaining = sessions.withoutEndedBefore(endedBefore);
+            if (remaining.isEmpty()) {
+                open.delete(user);
+            } else {
+                open.put(user, remaining);
+            }
+            schedule.set(user, closeTime(remaining));
+        }
+    }
+}
