@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * When each user's earliest open session closes, ordered by that time, so that the {@link SessionTracker} finds the
- * sessions to close without scanning its store. Kept in memory only: it is derived from the open-sessions store and
- * rebuilt from it whenever a task starts.
+ * When to look at each user's open sessions again, ordered by that time, so that the {@link SessionTracker} finds the
+ * sessions to close without scanning its store. A user's entry may be earlier than their sessions' true close time
+ * (a click moves the close time later, and the schedule is not touched for that): the tracker checks the sessions
+ * when the entry comes due and schedules the true time then. So a click costs no reordering, and each open user
+ * costs one reordering per gap + grace of stream time. Kept in memory only: it is derived from the open-sessions
+ * store and rebuilt from it whenever a task starts.
  */
 final class CloseSchedule {
 
@@ -22,7 +25,7 @@ final class CloseSchedule {
     private final TreeSet<Due> byTime = new TreeSet<>(BY_TIME);
     private final Map<String, Long> timeByUser = new HashMap<>();
 
-    /** Sets (or, with {@link Long#MAX_VALUE}, clears) when the user's earliest open session closes. */
+    /** Sets (or, with {@link Long#MAX_VALUE}, clears) when the user comes due. */
     void set(String user, long time) {
         Long previous = time == Long.MAX_VALUE ? timeByUser.remove(user) : timeByUser.put(user, time);
         if (previous != null) {
@@ -33,6 +36,14 @@ final class CloseSchedule {
         }
         if (time != Long.MAX_VALUE) {
             byTime.add(new Due(time, user));
+        }
+    }
+
+    /** Makes sure the user comes due at {@code time} or earlier. */
+    void noLaterThan(String user, long time) {
+        Long current = timeByUser.get(user);
+        if (current == null || current > time) {
+            set(user, time);
         }
     }
 
@@ -47,7 +58,8 @@ final class CloseSchedule {
         return due;
     }
 
-    int size() {
-        return timeByUser.size();
+    void clear() {
+        byTime.clear();
+        timeByUser.clear();
     }
 }

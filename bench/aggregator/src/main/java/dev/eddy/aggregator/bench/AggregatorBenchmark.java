@@ -117,7 +117,7 @@ public final class AggregatorBenchmark {
      *                          consumers, and the embedded broker
      */
     record Throughput(double seconds, double late, double recordsIn, double streamCpuSeconds,
-                      double processCpuSeconds) {
+                      double processCpuSeconds, Map<String, Long> threadCpuNanos) {
     }
 
     private static void report(Throughput throughput, int clicks, int threads, int partitions) {
@@ -129,6 +129,11 @@ public final class AggregatorBenchmark {
                 throughput.recordsIn());
         System.out.printf("- CPU per event: stream threads %.1f µs, whole JVM (clients + broker) %.1f µs%n",
                 throughput.streamCpuSeconds() * 1e6 / clicks, throughput.processCpuSeconds() * 1e6 / clicks);
+        System.out.println("- CPU per event by thread (names as the OS has them, digits dropped): "
+                + throughput.threadCpuNanos().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .map(e -> String.format("%s %.1f µs", e.getKey(), e.getValue() / 1e3 / clicks))
+                .collect(Collectors.joining(", ")));
         System.out.flush();
     }
 
@@ -157,6 +162,7 @@ public final class AggregatorBenchmark {
         long begin = 0;
         long streamCpuBegin = 0;
         long processCpuBegin = 0;
+        Map<String, Long> threadsBegin = Map.of();
         var recordsIn = registry.find("eddy.aggregator.records.in").counter();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
@@ -168,6 +174,7 @@ public final class AggregatorBenchmark {
                     begin = System.nanoTime();
                     streamCpuBegin = streamThreadsCpuNanos();
                     processCpuBegin = processCpuNanos();
+                    threadsBegin = QueryLatency.threadCpuNanos(ProcessHandle.current().pid());
                 }
                 Thread.sleep(begin == 0 ? 5 : 250); // polling interval of a measurement loop, not synchronisation
             }
@@ -175,6 +182,9 @@ public final class AggregatorBenchmark {
         double elapsed = (System.nanoTime() - begin) / 1e9;
         double streamCpu = (streamThreadsCpuNanos() - streamCpuBegin) / 1e9;
         double processCpu = (processCpuNanos() - processCpuBegin) / 1e9;
+        Map<String, Long> threadCpu = QueryLatency.threadCpuNanos(ProcessHandle.current().pid());
+        Map<String, Long> threadCpuBegin = threadsBegin;
+        threadCpu.replaceAll((name, nanos) -> nanos - threadCpuBegin.getOrDefault(name, 0L));
         double late = registry.find("eddy.aggregator.late.records").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
         double in = registry.find("eddy.aggregator.records.in").counter().count();
@@ -182,7 +192,7 @@ public final class AggregatorBenchmark {
         if (in < clicks) {
             throw new IllegalStateException("only " + in + " of " + clicks + " records were read");
         }
-        return new Throughput(elapsed, late, in, streamCpu, processCpu);
+        return new Throughput(elapsed, late, in, streamCpu, processCpu, threadCpu);
     }
 
     /** Sum of the CPU time of Kafka Streams' stream threads (names contain "-StreamThread-"). */

@@ -309,8 +309,13 @@ final class QueryLatency {
 
     /** CPU time of a child process's threads, summed by name with digits dropped (thread pools as one). */
     private static Map<String, Long> threadCpuNanos(Process process) throws IOException {
+        return threadCpuNanos(process.pid());
+    }
+
+    /** CPU time of a process's threads (by pid), summed by name with digits dropped (thread pools as one). */
+    static Map<String, Long> threadCpuNanos(long pid) throws IOException {
         Map<String, Long> byName = new java.util.TreeMap<>();
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
