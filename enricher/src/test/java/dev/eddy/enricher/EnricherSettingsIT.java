@@ -22,7 +22,8 @@ class EnricherSettingsIT {
     @CsvSource({
             "eddy.enricher.user-history-retention, PT0S",
             "eddy.enricher.user-history-retention, an hour",
-            "eddy.enricher.replication-factor, 0"})
+            "eddy.enricher.replication-factor, 0",
+            "eddy.enricher.latest-users-per-task, -1"})
     void aBadSettingFailsTheStartNamingTheKey(String key, String value) throws Exception {
         Path log = Files.createDirectories(Path.of("target")).resolve("enricher-settings-it.log");
         Files.deleteIfExists(log);

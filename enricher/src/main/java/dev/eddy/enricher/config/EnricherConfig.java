@@ -47,6 +47,16 @@ public interface EnricherConfig {
     @Max(4 * 1024 * 1024)
     int maxRecordBytes();
 
+    /**
+     * How many users' latest versions each task (a clicks partition with its users partition) keeps decoded in
+     * memory, in front of the versioned users store: a click of such a user reads neither RocksDB nor decodes a user.
+     * The least recently read leave first; about 0.5 KiB each. 0 turns it off.
+     */
+    @WithDefault("10000")
+    @Min(0)
+    @Max(10_000_000)
+    int latestUsersPerTask();
+
     /** Where Kafka Streams keeps local state (RocksDB stores and checkpoints). */
     @NotBlank
     String stateDir();

@@ -69,35 +69,41 @@ public final class ClickEnrichment {
 
     /**
      * Whether a user agent names itself an automated agent; case-insensitive, a missing agent is not a bot. Same
-     * answer as {@code agent.toLowerCase(Locale.ROOT).contains(marker)}, without making a lower-case copy of every
-     * click's agent: only 'A'-'Z' lower-case to a letter of the (ASCII) markers; the two other characters that
-     * lower-case to ASCII, the Kelvin sign (to 'k') and 'İ' (to 'i' plus a combining dot), cannot complete a marker.
+     * answer as {@code agent.toLowerCase(Locale.ROOT).contains(marker)} for the markers "bot", "crawler" and "spider",
+     * in one pass over the agent and without a lower-case copy of it: only 'A'-'Z' lower-case to a letter of the
+     * (ASCII) markers; the two other characters that lower-case to ASCII, the Kelvin sign (to 'k') and 'İ' (to 'i'
+     * plus a combining dot), cannot complete a marker.
      */
     public static boolean isBot(String agent) {
         if (agent == null) {
             return false;
         }
-        for (String marker : BOT_MARKERS) {
-            if (containsIgnoringAsciiCase(agent, marker)) {
+        int length = agent.length();
+        // Each marker starts with a different letter, so one look at a character says which marker can start there.
+        for (int i = 0; i < length - 2; i++) {
+            String marker = switch (asciiLowerCase(agent.charAt(i))) {
+                case 'b' -> BOT_MARKERS[0];
+                case 'c' -> BOT_MARKERS[1];
+                case 's' -> BOT_MARKERS[2];
+                default -> null;
+            };
+            if (marker != null && startsWithIgnoringAsciiCase(agent, i, marker)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean containsIgnoringAsciiCase(String text, String lowerCaseMarker) {
-        int last = text.length() - lowerCaseMarker.length();
-        for (int start = 0; start <= last; start++) {
-            int matched = 0;
-            while (matched < lowerCaseMarker.length()
-                    && asciiLowerCase(text.charAt(start + matched)) == lowerCaseMarker.charAt(matched)) {
-                matched++;
-            }
-            if (matched == lowerCaseMarker.length()) {
-                return true;
+    private static boolean startsWithIgnoringAsciiCase(String text, int start, String lowerCaseMarker) {
+        if (start + lowerCaseMarker.length() > text.length()) {
+            return false;
+        }
+        for (int matched = 1; matched < lowerCaseMarker.length(); matched++) {
+            if (asciiLowerCase(text.charAt(start + matched)) != lowerCaseMarker.charAt(matched)) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private static char asciiLowerCase(char c) {

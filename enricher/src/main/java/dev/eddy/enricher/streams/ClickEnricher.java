@@ -68,6 +68,7 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         this.join = new ClickJoin(context.getStateStore(EnricherTopology.USERS_STORE),
+                context.getStateStore(LatestUsers.STORE),
                 context.getStateStore(EnricherTopology.STATUS_CODES_STORE), statusDefinitions, metrics);
         this.recordsIn = input == Input.CLICKS ? metrics.recordsIn(Topics.CLICKS) : null;
     }

@@ -27,26 +27,18 @@ final class ClickFastReader {
     private static final Pattern INT_TEXT = Pattern.compile("0|-?[1-9][0-9]{0,8}");
     private static final Pattern LONG_TEXT = Pattern.compile("0|-?[1-9][0-9]{0,17}");
 
-    private static final int IP = 1;
-    private static final int USERID = 1 << 1;
-    private static final int REMOTE_USER = 1 << 2;
-    private static final int TIME = 1 << 3;
-    private static final int EVENT_TIME = 1 << 4;
-    private static final int REQUEST = 1 << 5;
-    private static final int STATUS = 1 << 6;
-    private static final int BYTES = 1 << 7;
-    private static final int REFERRER = 1 << 8;
-    private static final int AGENT = 1 << 9;
-    private static final int SESSION_ID = 1 << 10;
-    private static final int EVENT_ID = 1 << 11;
-    private static final int REQUIRED = USERID | EVENT_TIME | REQUEST | STATUS | BYTES;
-
     private ClickFastReader() {
     }
 
-    /** The click, decoded as the contract's codec does; the codec itself for anything outside the fast path. */
+    /**
+     * The click, decoded as the contract's codec does: by {@link ClickByteScanner} when it is in the usual shape, else
+     * by this reader, else by the codec itself.
+     */
     static Click decode(byte[] payload) {
-        Click click = read(payload);
+        Click click = ClickByteScanner.read(payload);
+        if (click == null) {
+            click = read(payload);
+        }
         return click != null ? click : CODEC.decode(payload);
     }
 
@@ -55,19 +47,7 @@ final class ClickFastReader {
         if (payload == null || payload.length == 0) {
             return null;
         }
-        String ip = null;
-        String remoteUser = null;
-        String time = null;
-        String request = null;
-        String referrer = null;
-        String agent = null;
-        String sessionId = null;
-        String eventId = null;
-        int userId = 0;
-        int status = 0;
-        long eventTime = 0;
-        long bytes = 0;
-        int seen = 0;
+        ClickFields fields = new ClickFields();
         try (JsonParser json = JSON.createParser(payload)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -77,70 +57,30 @@ final class ClickFastReader {
                     return null;
                 }
                 int field = field(json.currentName());
-                if (field == 0 || (seen & field) != 0) {
+                if (!fields.firstSighting(field)) {
                     return null;            // unknown or repeated: the codec decides
                 }
-                seen |= field;
                 JsonToken value = json.nextToken();
-                switch (field) {
-                    case USERID -> {
-                        Long number = integer(json, value, false);
-                        if (number == null) {
-                            return null;
-                        }
-                        userId = number.intValue();
+                if (ClickFields.isNumber(field)) {
+                    Long number = integer(json, value, !ClickFields.isInt(field));
+                    if (number == null) {
+                        return null;
                     }
-                    case STATUS -> {
-                        Long number = integer(json, value, false);
-                        if (number == null) {
-                            return null;
-                        }
-                        status = number.intValue();
+                    fields.number(field, number);
+                } else {
+                    if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+                        return null;
                     }
-                    case EVENT_TIME -> {
-                        Long number = integer(json, value, true);
-                        if (number == null) {
-                            return null;
-                        }
-                        eventTime = number;
-                    }
-                    case BYTES -> {
-                        Long number = integer(json, value, true);
-                        if (number == null) {
-                            return null;
-                        }
-                        bytes = number;
-                    }
-                    default -> {
-                        if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
-                            return null;
-                        }
-                        String text = value == JsonToken.VALUE_NULL ? null : json.getText();
-                        switch (field) {
-                            case IP -> ip = text;
-                            case REMOTE_USER -> remoteUser = text;
-                            case TIME -> time = text;
-                            case REQUEST -> request = text;
-                            case REFERRER -> referrer = text;
-                            case AGENT -> agent = text;
-                            case SESSION_ID -> sessionId = text;
-                            default -> eventId = text;
-                        }
-                    }
+                    fields.text(field, value == JsonToken.VALUE_NULL ? null : json.getText());
                 }
             }
-            if ((seen & REQUIRED) != REQUIRED || request == null || json.nextToken() != null) {
-                return null;                // missing required field, or content after the document
+            if (json.nextToken() != null) {
+                return null;                // content after the document
             }
         } catch (IOException | RuntimeException e) {
             return null;                    // malformed: the codec words the error
         }
-        try {
-            return new Click(ip, userId, remoteUser, time, eventTime, request, status, bytes, referrer, agent,
-                    sessionId, eventId);
-        } catch (RuntimeException e) {
-            return null;                    // refused by the contract: the codec words the error
-        }
+        return fields.click();              // null when a required field is missing or a value refused
     }
 
     /** A JSON integer, or a decimal string as Jackson coerces it; {@code null} for anything else. */
@@ -163,18 +103,18 @@ final class ClickFastReader {
 
     private static int field(String name) {
         return switch (name) {
-            case "ip" -> IP;
-            case "userid" -> USERID;
-            case "remote_user" -> REMOTE_USER;
-            case "time" -> TIME;
-            case "_time" -> EVENT_TIME;
-            case "request" -> REQUEST;
-            case "status" -> STATUS;
-            case "bytes" -> BYTES;
-            case "referrer" -> REFERRER;
-            case "agent" -> AGENT;
-            case "session_id" -> SESSION_ID;
-            case "event_id" -> EVENT_ID;
+            case "ip" -> ClickFields.IP;
+            case "userid" -> ClickFields.USERID;
+            case "remote_user" -> ClickFields.REMOTE_USER;
+            case "time" -> ClickFields.TIME;
+            case "_time" -> ClickFields.EVENT_TIME;
+            case "request" -> ClickFields.REQUEST;
+            case "status" -> ClickFields.STATUS;
+            case "bytes" -> ClickFields.BYTES;
+            case "referrer" -> ClickFields.REFERRER;
+            case "agent" -> ClickFields.AGENT;
+            case "session_id" -> ClickFields.SESSION_ID;
+            case "event_id" -> ClickFields.EVENT_ID;
             default -> 0;
         };
     }

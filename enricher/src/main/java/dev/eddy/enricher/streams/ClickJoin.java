@@ -10,7 +10,6 @@ import dev.eddy.events.User;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
-import org.apache.kafka.streams.state.VersionedRecord;
 
 /**
  * Turns one good click into the bytes of its {@code clickstream.enriched} value: the user as they were at the click's
@@ -30,6 +29,7 @@ final class ClickJoin {
     }
 
     private final VersionedKeyValueStore<byte[], User> users;
+    private final LatestUsers latestUsers;
     private final TimestampedKeyValueStore<String, byte[]> statusCodes;
     private final StatusDefinitions statusDefinitions;
     private final EnrichedClickSerializer encoder = new EnrichedClickSerializer();
@@ -37,11 +37,14 @@ final class ClickJoin {
 
     /**
      * @param users       the users table's versioned store, keyed by the user id's raw key bytes
+     * @param latestUsers the latest versions of recently read users, in front of {@code users}
      * @param statusCodes the status-code global table, raw bytes decoded by {@code statusDefinitions}
      */
-    ClickJoin(VersionedKeyValueStore<byte[], User> users, TimestampedKeyValueStore<String, byte[]> statusCodes,
-              StatusDefinitions statusDefinitions, EnricherMetrics metrics) {
+    ClickJoin(VersionedKeyValueStore<byte[], User> users, LatestUsers latestUsers,
+              TimestampedKeyValueStore<String, byte[]> statusCodes, StatusDefinitions statusDefinitions,
+              EnricherMetrics metrics) {
         this.users = users;
+        this.latestUsers = latestUsers;
         this.statusCodes = statusCodes;
         this.statusDefinitions = statusDefinitions;
         this.metrics = metrics;
@@ -73,8 +76,7 @@ final class ClickJoin {
      * then, or older than the history the store keeps (then only a latest version valid at that time is found).
      */
     private User userAt(byte[] userKey, long eventTime) {
-        VersionedRecord<User> version = users.get(userKey, eventTime);
-        return version == null ? null : version.value();
+        return latestUsers.userAt(users, userKey, eventTime);
     }
 
     /** The raw reference entry for a status code, or {@code null} when the table has none. */

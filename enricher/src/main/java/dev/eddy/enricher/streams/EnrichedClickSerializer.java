@@ -10,13 +10,22 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Writes {@code clickstream.enriched} values with Jackson's streaming generator, field by field, instead of through
- * data binding: the same bytes as {@link EventSerdes#enrichedClick()} (same field order as
- * {@code @JsonPropertyOrder}, every field written, nulls as {@code null}, the same escaping) at a fraction of the
- * cost, and this runs once per click. {@code EnrichedClickSerializerTest} holds it to byte-for-byte equality with the
- * contract's codec.
+ * Writes {@code clickstream.enriched} values, byte for byte what {@link EventSerdes#enrichedClick()} writes (same field
+ * order as {@code @JsonPropertyOrder}, every field written, nulls as {@code null}, the same escaping), at a fraction
+ * of the cost: this runs once per click.
+ *
+ * <p>Two ways, same bytes. The usual click has only printable ASCII text (no quote, backslash or control character,
+ * nothing beyond 0x7F): its JSON needs no escaping at all, so {@link #writeAscii} copies it straight into a reused
+ * buffer, with the field names as constant byte runs. Any other text (accents, emoji, control characters, quotes)
+ * makes it give up and the record is written by Jackson's streaming generator, field by field, which escapes and
+ * encodes exactly as the contract's codec. {@code EnrichedClickSerializerTest} holds both to byte-for-byte equality
+ * with the contract's codec.
+ *
+ * <p>Not thread-safe (it reuses its buffer): one instance per processor, as {@link ClickJoin} holds it.
  */
 final class EnrichedClickSerializer implements Serializer<EnrichedClick> {
 
@@ -47,11 +56,163 @@ final class EnrichedClickSerializer implements Serializer<EnrichedClick> {
     private static final SerializedString LEVEL = name("level");
     private static final SerializedString REGISTERED_AT = name("registered_at");
 
+    /** What precedes each value in the compact JSON Jackson writes: the separator and the quoted field name. */
+    private static final byte[] EVENT_ID_ASCII = ascii("{\"event_id\":");
+    private static final byte[] SESSION_ID_ASCII = ascii(",\"session_id\":");
+    private static final byte[] IP_ASCII = ascii(",\"ip\":");
+    private static final byte[] USERID_ASCII = ascii(",\"userid\":");
+    private static final byte[] REMOTE_USER_ASCII = ascii(",\"remote_user\":");
+    private static final byte[] TIME_ASCII = ascii(",\"time\":");
+    private static final byte[] EVENT_TIME_ASCII = ascii(",\"_time\":");
+    private static final byte[] REQUEST_ASCII = ascii(",\"request\":");
+    private static final byte[] METHOD_ASCII = ascii(",\"method\":");
+    private static final byte[] PAGE_ASCII = ascii(",\"page\":");
+    private static final byte[] STATUS_ASCII = ascii(",\"status\":");
+    private static final byte[] STATUS_TEXT_ASCII = ascii(",\"status_text\":");
+    private static final byte[] IS_ERROR_ASCII = ascii(",\"is_error\":");
+    private static final byte[] BYTES_ASCII = ascii(",\"bytes\":");
+    private static final byte[] REFERRER_ASCII = ascii(",\"referrer\":");
+    private static final byte[] AGENT_ASCII = ascii(",\"agent\":");
+    private static final byte[] IS_BOT_ASCII = ascii(",\"is_bot\":");
+    private static final byte[] USER_KNOWN_ASCII = ascii(",\"user_known\":");
+    private static final byte[] USERNAME_ASCII = ascii(",\"username\":");
+    private static final byte[] FIRST_NAME_ASCII = ascii(",\"first_name\":");
+    private static final byte[] LAST_NAME_ASCII = ascii(",\"last_name\":");
+    private static final byte[] CITY_ASCII = ascii(",\"city\":");
+    private static final byte[] LEVEL_ASCII = ascii(",\"level\":");
+    private static final byte[] REGISTERED_AT_ASCII = ascii(",\"registered_at\":");
+    private static final byte[] NULL = ascii("null");
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
+    /** Room for any number: "-9223372036854775808" is 20 characters. */
+    private static final int MAX_NUMBER_LENGTH = 20;
+
+    /** The ASCII way's buffer, grown when a click does not fit, reused for the next. */
+    private byte[] buffer = new byte[2048];
+    private int position;
+
     @Override
     public byte[] serialize(String topic, EnrichedClick click) {
         if (click == null) {
             return null;
         }
+        return writeAscii(click) ? Arrays.copyOf(buffer, position) : writeWithJackson(click);
+    }
+
+    /**
+     * Writes the click into {@link #buffer} when all of its text is printable ASCII without quotes or backslashes
+     * (which JSON writes as they are); {@code false} as soon as a text needs more, leaving the buffer to be reused.
+     */
+    boolean writeAscii(EnrichedClick click) {
+        position = 0;
+        return text(EVENT_ID_ASCII, click.eventId())
+                && text(SESSION_ID_ASCII, click.sessionId())
+                && text(IP_ASCII, click.ip())
+                && number(USERID_ASCII, click.userId())
+                && text(REMOTE_USER_ASCII, click.remoteUser())
+                && text(TIME_ASCII, click.time())
+                && number(EVENT_TIME_ASCII, click.eventTime())
+                && text(REQUEST_ASCII, click.request())
+                && text(METHOD_ASCII, click.method())
+                && text(PAGE_ASCII, click.page())
+                && number(STATUS_ASCII, click.status())
+                && text(STATUS_TEXT_ASCII, click.statusText())
+                && bool(IS_ERROR_ASCII, click.error())
+                && number(BYTES_ASCII, click.bytes())
+                && text(REFERRER_ASCII, click.referrer())
+                && text(AGENT_ASCII, click.agent())
+                && bool(IS_BOT_ASCII, click.bot())
+                && bool(USER_KNOWN_ASCII, click.userKnown())
+                && text(USERNAME_ASCII, click.username())
+                && text(FIRST_NAME_ASCII, click.firstName())
+                && text(LAST_NAME_ASCII, click.lastName())
+                && text(CITY_ASCII, click.city())
+                && text(LEVEL_ASCII, click.level())
+                && (click.registeredAt() == null ? raw(REGISTERED_AT_ASCII, NULL)
+                        : number(REGISTERED_AT_ASCII, click.registeredAt()))
+                && closeObject();
+    }
+
+    private boolean text(byte[] name, String value) {
+        if (value == null) {
+            return raw(name, NULL);
+        }
+        int length = value.length();
+        ensureRoom(name.length + length + 2);
+        byte[] out = buffer;
+        System.arraycopy(name, 0, out, position, name.length);
+        int at = position + name.length;
+        out[at++] = '"';
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            // Jackson writes 0x20-0x7F as they are, except '"' and '\\'; anything else is escaped or multi-byte.
+            if (c < 0x20 || c > 0x7F || c == '"' || c == '\\') {
+                return false;
+            }
+            out[at++] = (byte) c;
+        }
+        out[at++] = '"';
+        position = at;
+        return true;
+    }
+
+    private boolean number(byte[] name, long value) {
+        ensureRoom(name.length + MAX_NUMBER_LENGTH);
+        System.arraycopy(name, 0, buffer, position, name.length);
+        position += name.length;
+        if (value == Long.MIN_VALUE) {
+            byte[] digits = ascii(Long.toString(value));
+            System.arraycopy(digits, 0, buffer, position, digits.length);
+            position += digits.length;
+            return true;
+        }
+        if (value < 0) {
+            buffer[position++] = '-';
+            value = -value;
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        int at = position + digits;
+        position = at;
+        do {
+            buffer[--at] = (byte) ('0' + (int) (value % 10));
+            value /= 10;
+        } while (value > 0);
+        return true;
+    }
+
+    private boolean bool(byte[] name, boolean value) {
+        return raw(name, value ? TRUE : FALSE);
+    }
+
+    private boolean raw(byte[] name, byte[] value) {
+        ensureRoom(name.length + value.length);
+        System.arraycopy(name, 0, buffer, position, name.length);
+        System.arraycopy(value, 0, buffer, position + name.length, value.length);
+        position += name.length + value.length;
+        return true;
+    }
+
+    private boolean closeObject() {
+        ensureRoom(1);
+        buffer[position++] = '}';
+        return true;
+    }
+
+    private void ensureRoom(int bytes) {
+        if (position + bytes > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, position + bytes));
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Any click, with the escaping and UTF-8 encoding of Jackson's generator. */
+    private byte[] writeWithJackson(EnrichedClick click) {
         // Buffers from Jackson's recycler, as ObjectMapper#writeValueAsBytes does: no fresh 8 KiB buffers per record.
         ByteArrayBuilder out = new ByteArrayBuilder(JSON._getBufferRecycler());
         try (JsonGenerator json = JSON.createGenerator(out)) {

@@ -60,6 +60,8 @@ public final class EnricherTopology {
     public static final String STATUS_CODES_STORE = "status-codes";
     /** Name of the repartition topic that only clicks keyed by something other than their user id go through. */
     public static final String CLICKS_BY_USER = "clicks-by-user";
+    /** Users whose latest version each task keeps decoded in memory, unless configured otherwise. */
+    public static final int DEFAULT_LATEST_USERS_PER_TASK = 10_000;
     /** The processor every click goes through (see {@link ClickEnricher}). */
     static final String CLICKS_ENRICH = "clicks-enrich";
     private static final String CLICKS_SOURCE = "clicks-source";
@@ -86,6 +88,17 @@ public final class EnricherTopology {
      * @param limits               event-time and size bounds a click must respect (beyond them: dead letters)
      */
     public static Topology build(Duration userHistoryRetention, ClickLimits limits, EnricherMetrics metrics) {
+        return build(userHistoryRetention, limits, DEFAULT_LATEST_USERS_PER_TASK, metrics);
+    }
+
+    /**
+     * @param userHistoryRetention see {@link #build(Duration, EnricherMetrics)}
+     * @param limits               event-time and size bounds a click must respect (beyond them: dead letters)
+     * @param latestUsersPerTask   how many users' latest versions each task keeps decoded in memory
+     *                             ({@link LatestUsers}); 0: every click reads the versioned store
+     */
+    public static Topology build(Duration userHistoryRetention, ClickLimits limits, int latestUsersPerTask,
+                                 EnricherMetrics metrics) {
         CoPartitioningStreamsBuilder builder = new CoPartitioningStreamsBuilder();
         Serde<byte[]> rawBytes = Serdes.ByteArray();
         JsonSerde<Click> clickSerde = EventSerdes.click();
@@ -120,11 +133,14 @@ public final class EnricherTopology {
                 .branch((key, checked) -> Checked.isRejected(checked), Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));
         sendToDeadLetters(userRoutes.get("users-rejected"), "users");
+        //    The table is written by UserVersionWriter (what toTable did) so that the decoded latest versions in front
+        //    of it (LatestUsers, one per task) see every change; its changelog is the same as toTable's.
+        builder.addStateStore(Stores.versionedKeyValueStoreBuilder(
+                Stores.persistentVersionedKeyValueStore(USERS_STORE, userHistoryRetention), rawBytes, userStoreSerde));
+        builder.addStateStore(LatestUsers.storeBuilder(latestUsersPerTask));
         userRoutes.get("users-accepted")
                 .mapValues(Checked::value, Named.as("users-value"))
-                .toTable(Named.as("users-table"), Materialized.<byte[], User>as(
-                                Stores.persistentVersionedKeyValueStore(USERS_STORE, userHistoryRetention))
-                        .withKeySerde(rawBytes).withValueSerde(userStoreSerde));
+                .process(UserVersionWriter::new, Named.as("users-table"), USERS_STORE, LatestUsers.STORE);
 
         // 3. Clicks: decoded once as they are read (event time from the decoded _time), then ONE processor per click
         //    checks, routes, joins with the user as of the click's time and the status table, and writes the encoded
@@ -142,7 +158,7 @@ public final class EnricherTopology {
                 .process(() -> new ClickEnricher(ClickEnricher.Input.CLICKS,
                                 new ClickEnricher.Children(ENRICHED_SINK, CLICKS_DEAD_LETTERS, misKeyedChild.get()),
                                 limits, statusDefinitions, metrics),
-                        Named.as(CLICKS_ENRICH), USERS_STORE);
+                        Named.as(CLICKS_ENRICH), USERS_STORE, LatestUsers.STORE);
         clicks.to(Topics.ENRICHED, Produced.with(rawBytes, rawBytes).withName(ENRICHED_SINK));
         clicks.to(Topics.DEAD_LETTERS, Produced.with(rawBytes, rawBytes).withName(CLICKS_DEAD_LETTERS));
 
@@ -153,7 +169,7 @@ public final class EnricherTopology {
                 .process(() -> new ClickEnricher(ClickEnricher.Input.CLICKS_BY_USER,
                                 new ClickEnricher.Children(ENRICHED_BY_USER_SINK, CLICKS_BY_USER_DEAD_LETTERS, null),
                                 limits, statusDefinitions, metrics),
-                        Named.as("clicks-by-user-enrich"), USERS_STORE);
+                        Named.as("clicks-by-user-enrich"), USERS_STORE, LatestUsers.STORE);
         clicksByUser.to(Topics.ENRICHED, Produced.with(rawBytes, rawBytes).withName(ENRICHED_BY_USER_SINK));
         clicksByUser.to(Topics.DEAD_LETTERS, Produced.with(rawBytes, rawBytes)
                 .withName(CLICKS_BY_USER_DEAD_LETTERS));

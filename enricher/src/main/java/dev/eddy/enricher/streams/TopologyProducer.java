@@ -15,6 +15,7 @@ public class TopologyProducer {
     public Topology topology(EnricherConfig config, MeterRegistry registry) {
         ClickLimits limits = new ClickLimits(config.maxFutureSkew(), config.earliestEventTime(),
                 config.maxRecordBytes(), System::currentTimeMillis);
-        return EnricherTopology.build(config.userHistoryRetention(), limits, new EnricherMetrics(registry));
+        return EnricherTopology.build(config.userHistoryRetention(), limits, config.latestUsersPerTask(),
+                new EnricherMetrics(registry));
     }
 }

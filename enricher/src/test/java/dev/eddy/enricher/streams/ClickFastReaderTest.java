@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The fast click reader must never disagree with the contract's codec: whatever it answers, the codec answers the
- * same; for everything else it steps aside and the codec's value or error is what the enricher sees.
+ * The fast click readers ({@link ClickByteScanner}, then {@link ClickFastReader}) must never disagree with the
+ * contract's codec: whatever they answer, the codec answers the same; for everything else they step aside and the
+ * codec's value or error is what the enricher sees.
  */
 class ClickFastReaderTest {
 
@@ -69,13 +70,42 @@ class ClickFastReaderTest {
             GOOD.get(0).replace("{", "{\"agent\":\"x\","),
             GOOD.get(0) + "x", GOOD.get(0) + "{}", GOOD.get(0) + "]",
             GOOD.get(0).substring(0, GOOD.get(0).length() - 1),
-            "\uFEFF" + GOOD.get(0));
+            "\uFEFF" + GOOD.get(0),
+            GOOD.get(0).replace("\"ip\":\"122.152.45.245\"", "\"ip\":nul"),
+            GOOD.get(0).replace("\"ip\":\"122.152.45.245\"", "\"ip\":nulll"),
+            GOOD.get(0).replace("\"ip\":\"122.152.45.245\"", "\"ip\":\"a\u007fb\""),
+            GOOD.get(0).replace("\"ip\":\"122.152.45.245\"", "\"i\\u0070\":\"1.2.3.4\""),
+            GOOD.get(0).replace("\"userid\":7", "\"userid\":-"),
+            GOOD.get(0).replace("\"userid\":7", "\"userid\":1234567890"),
+            GOOD.get(0).replace("\"userid\":7", "\"userid\":\t7\r\n"),
+            GOOD.get(0).replace("\"userid\":7", "\"userid\":\"7"),
+            GOOD.get(0).replace("\"userid\":7", "\"userid\":7x"),
+            GOOD.get(0).replace("\"userid\":7", "\"userid\" 7"),
+            GOOD.get(0).replace("\"userid\":7,", "\"userid\":7,,"),
+            GOOD.get(0).replace("\"_time\":" + T, "\"_time\":\"-" + T + "\""),
+            GOOD.get(0).replace("\"_time\":" + T, "\"_time\":1234567890123456789"),
+            GOOD.get(0).replace("}", ",}"),
+            GOOD.get(0) + " \t\r\n");
 
     @Test
     void readsTheUsualClicksItselfAndExactlyAsTheCodecDoes() {
         for (String json : GOOD) {
             byte[] payload = json.getBytes(StandardCharsets.UTF_8);
             assertThat(ClickFastReader.read(payload)).as(json).isNotNull().isEqualTo(CODEC.decode(payload));
+        }
+    }
+
+    @Test
+    void theByteScannerReadsThePlainAsciiClicksItself() {
+        for (String json : GOOD) {
+            byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+            boolean plainAscii = json.chars().allMatch(c -> c >= 0x20 && c <= 0x7E || c == '\n')
+                    && !json.contains("\\");
+            if (plainAscii) {
+                assertThat(ClickByteScanner.read(payload)).as(json).isNotNull().isEqualTo(CODEC.decode(payload));
+            } else {
+                assertThat(ClickByteScanner.read(payload)).as("escapes and non-ASCII text: " + json).isNull();
+            }
         }
     }
 
@@ -95,6 +125,7 @@ class ClickFastReaderTest {
         Random random = new Random(7);
         String alphabet = "\"{}[],:0123456789-.eE abc\\\u00e9nul";
         int fastAnswers = 0;
+        int scannerAnswers = 0;
         for (int i = 0; i < 20_000; i++) {
             StringBuilder json = new StringBuilder(GOOD.get(random.nextInt(GOOD.size())));
             for (int edits = 1 + random.nextInt(2); edits > 0; edits--) {
@@ -110,9 +141,13 @@ class ClickFastReaderTest {
             if (ClickFastReader.read(payload) != null) {
                 fastAnswers++;
             }
+            if (ClickByteScanner.read(payload) != null) {
+                scannerAnswers++;
+            }
         }
         // Some damage leaves a valid click (a changed digit, a changed letter in a text): the fast path saw those.
         assertThat(fastAnswers).isGreaterThan(1_000);
+        assertThat(scannerAnswers).isGreaterThan(1_000);
     }
 
     /** Same value, or the same error (class and message) as the codec. */
@@ -127,6 +162,10 @@ class ClickFastReaderTest {
         }
         if (fast != null) {
             assertThat(expected).as(what).isEqualTo(fast);
+        }
+        Click scanned = ClickByteScanner.read(payload);
+        if (scanned != null) {
+            assertThat(expected).as("byte scanner: " + what).isEqualTo(scanned);
         }
         Throwable thrown = catchThrowable(() -> assertThat(ClickFastReader.decode(payload)).as(what)
                 .isEqualTo(CODEC.decode(payload)));

@@ -41,6 +41,46 @@ class EnrichedClickSerializerTest {
         }
     }
 
+    /** Text that JSON writes as it is: the common click, written without Jackson. */
+    private static final String[] ASCII_TEXTS = {null, "", "-", "Greta", "222.245.174.248", "06/Nov/2026:14:55:08 +0000",
+            "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", "GET /a?b=c&d=e#f HTTP/1.1",
+            "every printable: !#$%&'()*+,-./0123456789:;<=>?@ABCXYZ[]^_`abcxyz{|}~", "DEL \u007f is not escaped"};
+
+    @Test
+    void writesPrintableAsciiClicksWithoutJacksonAndTheSameBytes() {
+        Random random = new Random(7);
+        long[] numbers = {0, 1, 9, 10, 99, 100, 1_763_000_000_000L, Integer.MAX_VALUE, Long.MAX_VALUE};
+        for (int i = 0; i < 5_000; i++) {
+            EnrichedClick click = new EnrichedClick(ascii(random), ascii(random), ascii(random),
+                    random.nextBoolean() ? -1 : (int) (numbers[random.nextInt(numbers.length)] & Integer.MAX_VALUE),
+                    ascii(random), ascii(random), 1 + numbers[random.nextInt(numbers.length - 1)],
+                    "GET /p" + i + " HTTP/1.1", random.nextBoolean() ? null : "GET", "/p" + i,
+                    100 + random.nextInt(500), ascii(random), random.nextBoolean(),
+                    random.nextBoolean() ? -numbers[random.nextInt(numbers.length)] : numbers[random.nextInt(numbers.length)],
+                    ascii(random), ascii(random), random.nextBoolean(), random.nextBoolean(), ascii(random),
+                    ascii(random), ascii(random), ascii(random), ascii(random),
+                    random.nextBoolean() ? null : (random.nextBoolean() ? Long.MIN_VALUE : -random.nextLong()));
+
+            assertThat(serializer.writeAscii(click)).as("printable ASCII takes the direct way").isTrue();
+            assertThat(serializer.serialize("clickstream.enriched", click)).isEqualTo(CONTRACT.encode(click));
+        }
+    }
+
+    @Test
+    void leavesTextThatNeedsEscapingOrEncodingToJackson() {
+        for (String text : new String[]{"quote \"", "back\\slash", "tab\t", "\u001f", "caf\u00e9", "\u0080"}) {
+            EnrichedClick click = new EnrichedClick(null, null, null, 7, null, null, 1, "GET / HTTP/1.1", "GET", "/",
+                    200, "OK", false, 0, null, text, false, true, "u", "f", "l", "c", "Gold", 5L);
+
+            assertThat(serializer.writeAscii(click)).as("'%s'", text).isFalse();
+            assertThat(serializer.serialize("clickstream.enriched", click)).isEqualTo(CONTRACT.encode(click));
+        }
+    }
+
+    private static String ascii(Random random) {
+        return ASCII_TEXTS[random.nextInt(ASCII_TEXTS.length)];
+    }
+
     @Test
     void writesNullForNull() {
         assertThat(serializer.serialize("clickstream.enriched", null)).isNull();
