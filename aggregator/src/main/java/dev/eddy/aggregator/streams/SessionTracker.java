@@ -41,12 +41,17 @@ final class SessionTracker implements Processor<String, EnrichedClick, String, S
     private final LateArrivalRule lateness;
     private final AggregatorMetrics metrics;
     private final CloseSchedule schedule = new CloseSchedule();
-    private final DecodedOpenSessions decoded = new DecodedOpenSessions(DECODED_USERS);
+    private final DecodedOpenSessions decoded;
     private ProcessorContext<String, SessionOutcome> context;
     private KeyValueStore<String, OpenSessions> open;
     private SessionStore<String, SessionAggregate> closed;
 
     SessionTracker(SessionWindows windows, AggregatorMetrics metrics) {
+        this(windows, metrics, DECODED_USERS);
+    }
+
+    SessionTracker(SessionWindows windows, AggregatorMetrics metrics, int decodedUsers) {
+        this.decoded = new DecodedOpenSessions(decodedUsers);
         this.gap = windows.inactivityGap();
         this.grace = windows.gracePeriodMs();
         this.lateness = LateArrivalRule.forSessions(windows);
