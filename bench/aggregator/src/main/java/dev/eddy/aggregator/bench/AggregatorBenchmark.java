@@ -116,7 +116,7 @@ public final class AggregatorBenchmark {
      * @param processCpuSeconds CPU time of this whole JVM in the same interval: stream threads, their producers and
      *                          consumers, and the embedded broker
      */
-    record Throughput(double seconds, double late, double recordsIn, double streamCpuSeconds,
+    record Throughput(double seconds, double steadyRate, double late, double recordsIn, double streamCpuSeconds,
                       double processCpuSeconds, Map<String, Long> threadCpuNanos) {
     }
 
@@ -125,6 +125,8 @@ public final class AggregatorBenchmark {
         System.out.println("## Throughput (all windows, exactly_once_v2)");
         System.out.printf("- %,d events in %.1f s = **%,.0f events/s** (%d stream thread(s), %d partitions)%n",
                 clicks, throughput.seconds(), clicks / throughput.seconds(), threads, partitions);
+        System.out.printf("- steady state (from a fifth of the input read until caught up): **%,.0f events/s**%n",
+                throughput.steadyRate());
         System.out.printf("- late records routed: %,.0f; records in: %,.0f%n", throughput.late(),
                 throughput.recordsIn());
         System.out.printf("- CPU per event: stream threads %.1f µs, whole JVM (clients + broker) %.1f µs%n",
@@ -163,6 +165,9 @@ public final class AggregatorBenchmark {
         long streamCpuBegin = 0;
         long processCpuBegin = 0;
         Map<String, Long> threadsBegin = Map.of();
+        // Steady state: from the moment a fifth of the input was read (JIT, group join and first commits behind us).
+        long steadyBegin = 0;
+        double steadyRecordsBegin = 0;
         var recordsIn = registry.find("eddy.aggregator.records.in").counter();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
@@ -176,10 +181,16 @@ public final class AggregatorBenchmark {
                     processCpuBegin = processCpuNanos();
                     threadsBegin = QueryLatency.threadCpuNanos(ProcessHandle.current().pid());
                 }
+                if (begin != 0 && steadyBegin == 0 && recordsIn.count() >= clicks / 5.0) {
+                    steadyBegin = System.nanoTime();
+                    steadyRecordsBegin = recordsIn.count();
+                }
                 Thread.sleep(begin == 0 ? 5 : 250); // polling interval of a measurement loop, not synchronisation
             }
         }
-        double elapsed = (System.nanoTime() - begin) / 1e9;
+        long end = System.nanoTime();
+        double elapsed = (end - begin) / 1e9;
+        double steadyRate = (clicks - steadyRecordsBegin) / ((end - steadyBegin) / 1e9);
         double streamCpu = (streamThreadsCpuNanos() - streamCpuBegin) / 1e9;
         double processCpu = (processCpuNanos() - processCpuBegin) / 1e9;
         Map<String, Long> threadCpu = QueryLatency.threadCpuNanos(ProcessHandle.current().pid());
@@ -192,7 +203,7 @@ public final class AggregatorBenchmark {
         if (in < clicks) {
             throw new IllegalStateException("only " + in + " of " + clicks + " records were read");
         }
-        return new Throughput(elapsed, late, in, streamCpu, processCpu, threadCpu);
+        return new Throughput(elapsed, steadyRate, late, in, streamCpu, processCpu, threadCpu);
     }
 
     /** Sum of the CPU time of Kafka Streams' stream threads (names contain "-StreamThread-"). */
