@@ -39,8 +39,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *                                {@link StatusCodeDeadLetterHandler}; decoded at lookup by {@link StatusDefinitions})
  *                                                                                            │ read by
  *  clickstream.users ─► decode ─► history horizon ─┬─► rejected ──────────────────────► clickstream.dlq
- *                                                  └─► toTable: versioned store users-versioned ─┐ read as of
- *                                                      (history = user-history-retention)     │ │ the click's
+ *                                                  └─► users-table ({@link UserVersionWriter}):  ┐ read as of
+ *                                                      versioned store users-versioned          │ the click's
+ *                                                      (history = user-history-retention)       │ _time, latest
+ *                                                      + latest versions ({@link LatestUsers})  │ versions first
  *  clickstream ─► clicks-enrich: check ─► route by key ─► join ─► encode ──────────────────► clickstream.enriched
  *   (_time =      (one node)    │        │    (key = userid, or userid -1)  ▲ ◄─────────────────┘ _time
  *    event time)                │        └─► other key (Datagen: ip): key := userid

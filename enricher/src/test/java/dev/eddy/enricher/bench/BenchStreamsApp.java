@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * One Kafka Streams application for the benchmark, in its own JVM: either the shipped enricher topology or a
  * pass-through that copies clicks to the enriched topic unchanged, both with the service's Streams settings
- * (exactly_once_v2, no record cache, 100 ms commits, 128 KiB producer batches); {@code -Dkafka-streams.*} system
+ * (exactly_once_v2, no record cache, 100 ms commits, 512 KiB producer batches); {@code -Dkafka-streams.*} system
  * properties of the app's JVM override them, as they do for the service. Prints {@code RUNNING} once processing can start; stops when
  * its standard input closes.
  *
@@ -51,7 +51,7 @@ public final class BenchStreamsApp {
         settings.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.parseInt(args[3]));
-        settings.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);
+        settings.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 524_288);
         settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 "dev.eddy.enricher.streams.StatusCodeDeadLetterHandler");
         // As the service takes kafka-streams.* settings: -Dbench.app-jvm-options=-Dkafka-streams.producer.batch.size=...
