@@ -83,6 +83,13 @@ public interface AggregatorConfig {
         /** How far behind stream time a click may arrive and still count in its session. */
         @WithDefault("1M")
         Duration grace();
+
+        /**
+         * Users whose open sessions each input task keeps decoded in memory beside its store (least recently used
+         * go first; the store always has them). About a kilobyte per user with a dozen distinct pages.
+         */
+        @WithDefault("10000")
+        int decodedUsersPerTask();
     }
 
     interface Errors {

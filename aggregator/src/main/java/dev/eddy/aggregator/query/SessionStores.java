@@ -8,14 +8,17 @@ import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Reads one partition's sessions, wherever they are: the ones still open ({@value StoreNames#OPEN_SESSIONS}, one
- * entry per user) and the closed ones ({@value StoreNames#SESSIONS}). The open store is read first: a session that
- * closes between the two reads is then found in both (and kept once), never in neither.
+ * entry per user) and the closed ones ({@value StoreNames#SESSIONS}). The two reads are not atomic. The open store is
+ * read first, so on the active copy a session that closes between the two reads is found in both, never in neither;
+ * it may have grown before it closed, so the open version is recognised by overlap, not by equal bounds (see
+ * {@link #combine}). A standby or restoring copy replays the two changelogs independently: a stale read may miss a
+ * session that is closing at that moment.
  */
 public final class SessionStores {
 
@@ -40,12 +43,10 @@ public final class SessionStores {
             }
             return null;
         });
-        if (open != null) {
-            addNotYetFound(sessions, open.sessions().stream()
-                    .filter(session -> session.exitTime() >= from && session.entryTime() <= to)
-                    .map(session -> new UserSession(user, session)).toList());
-        }
-        return sessions.stream().map(UserSession::session).toList();
+        List<UserSession> stillOpen = open == null ? List.of() : open.sessions().stream()
+                .filter(session -> session.exitTime() >= from && session.entryTime() <= to)
+                .map(session -> new UserSession(user, session)).toList();
+        return combine(sessions, stillOpen).stream().map(UserSession::session).toList();
     }
 
     /** Every user's sessions that end at or after {@code from}. */
@@ -72,25 +73,29 @@ public final class SessionStores {
             }
             return null;
         });
-        addNotYetFound(sessions, open);
-        return sessions;
+        return combine(sessions, open);
     }
 
-    /** Adds the open sessions that were not found closed already (same user, same start and end). */
-    private static void addNotYetFound(List<UserSession> closed, List<UserSession> open) {
-        Set<List<Object>> seen = new HashSet<>();
-        for (UserSession closedSession : closed) {
-            seen.add(identity(closedSession));
+    /**
+     * The closed sessions and those open ones that are not an earlier version of a closed one. A user's open session
+     * never overlaps one of their closed sessions (a session closes only once stream time is more than gap + grace
+     * past its end, and every click accepted after that lies more than gap after it), so an open entry that overlaps
+     * a closed session of the same user is that session, read before it grew and closed.
+     */
+    static List<UserSession> combine(List<UserSession> closed, List<UserSession> open) {
+        Map<String, List<SessionAggregate>> closedByUser = new HashMap<>();
+        for (UserSession entry : closed) {
+            closedByUser.computeIfAbsent(entry.user(), user -> new ArrayList<>()).add(entry.session());
         }
-        for (UserSession openSession : open) {
-            if (!seen.contains(identity(openSession))) {
-                closed.add(openSession);
+        List<UserSession> all = new ArrayList<>(closed);
+        for (UserSession entry : open) {
+            boolean closedMeanwhile = closedByUser.getOrDefault(entry.user(), List.of()).stream()
+                    .anyMatch(done -> done.entryTime() <= entry.session().exitTime()
+                            && entry.session().entryTime() <= done.exitTime());
+            if (!closedMeanwhile) {
+                all.add(entry);
             }
         }
-    }
-
-    /** Two entries are the same session when user, start and end agree (a closed session never changes). */
-    private static List<Object> identity(UserSession entry) {
-        return List.of(entry.user(), entry.session().entryTime(), entry.session().exitTime());
+        return all;
     }
 }

@@ -34,9 +34,9 @@ import java.util.Map;
 
 /**
  * The aggregator's topology, read top to bottom: decode, route bad records to the dead-letter topic, then one branch
- * per window type. Every windowed aggregation has a {@link LateRecordGate} right in front of it (after any
- * repartition, so gate and store share a task), emits final results only when its window closes, and keeps its
- * store queryable for {@code retention}.
+ * per window type. Every window type judges lateness in the input task, where event-time order holds (a
+ * {@link LateRecordGate}, the {@link SessionTracker} or a {@link PreAggregator}), routes late clicks to the late-events
+ * topic, emits final results only when its window closes, and keeps its store queryable for {@code retention}.
  */
 public final class AggregatorTopology {
 
@@ -155,7 +155,8 @@ public final class AggregatorTopology {
                 .withLoggingEnabled(ChangelogTopics.WINDOWED));
         Map<String, KStream<String, SessionOutcome>> outcomes = clicks
                 .filter((user, click) -> click.userId() >= 0, Named.as("known-users"))
-                .process(() -> new SessionTracker(windows, metrics), Named.as(StoreNames.SESSIONS + "-track"),
+                .process(() -> new SessionTracker(windows, metrics, options.decodedSessionUsers()),
+                        Named.as(StoreNames.SESSIONS + "-track"),
                         StoreNames.OPEN_SESSIONS, StoreNames.SESSIONS)
                 .split(Named.as(StoreNames.SESSIONS + "-"))
                 .branch((user, outcome) -> outcome.isLate(), Branched.as("late"))

@@ -2,6 +2,7 @@ package dev.eddy.aggregator.streams;
 
 import dev.eddy.events.EnrichedClick;
 import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.kstream.internals.SessionWindow;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -10,6 +11,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.SessionStore;
+
+import java.time.Duration;
 
 /**
  * Session windows per user, emitted once when they close. Same merge rule, lateness rule and close time as Kafka
@@ -30,11 +33,7 @@ import org.apache.kafka.streams.state.SessionStore;
  */
 final class SessionTracker implements Processor<String, EnrichedClick, String, SessionOutcome> {
 
-    /**
-     * How many users' open sessions are kept decoded beside the store: decoding a user's pages on every click was a
-     * tenth of the stream threads' CPU. About a kilobyte each.
-     */
-    static final int DECODED_USERS = 20_000;
+    private static final Duration CLOSE_CHECK_INTERVAL = Duration.ofSeconds(10);
 
     private final long gap;
     private final long grace;
@@ -46,10 +45,10 @@ final class SessionTracker implements Processor<String, EnrichedClick, String, S
     private KeyValueStore<String, OpenSessions> open;
     private SessionStore<String, SessionAggregate> closed;
 
-    SessionTracker(SessionWindows windows, AggregatorMetrics metrics) {
-        this(windows, metrics, DECODED_USERS);
-    }
-
+    /**
+     * @param decodedUsers how many users' open sessions to keep decoded beside the store: decoding a user's pages on
+     *                     every click was a tenth of the stream threads' CPU
+     */
     SessionTracker(SessionWindows windows, AggregatorMetrics metrics, int decodedUsers) {
         this.decoded = new DecodedOpenSessions(decodedUsers);
         this.gap = windows.inactivityGap();
@@ -67,8 +66,14 @@ final class SessionTracker implements Processor<String, EnrichedClick, String, S
         schedule.clear();
         // The schedule is memory only: rebuild it from the (restored) store.
         try (KeyValueIterator<String, OpenSessions> users = open.all()) {
-            users.forEachRemaining(user -> schedule.set(user.key, closeTime(user.value)));
+            users.forEachRemaining(user -> {
+                schedule.set(user.key, closeTime(user.value));
+                decoded.put(user.key, user.value);
+            });
         }
+        // Sessions also close when stream time moves without a known user's click (anonymous or bad traffic only).
+        context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME,
+                punctuation -> closeSessionsEndedBefore(context.currentStreamTimeMs() - gap - grace));
     }
 
     @Override

@@ -11,10 +11,12 @@ import java.util.function.IntSupplier;
  *                        task starts (the application looks it up once, from the broker, once Kafka Streams runs)
  * @param flushInterval   how often (wall clock) the input tasks send their partial counts of page views, statuses and
  *                        segments: those queries lag the input by up to this much
+ * @param decodedSessionUsers how many users' open sessions each input task keeps decoded beside its store
  */
-public record TopologyOptions(IntSupplier inputPartitions, Duration flushInterval) {
+public record TopologyOptions(IntSupplier inputPartitions, Duration flushInterval, int decodedSessionUsers) {
 
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
+    public static final int DEFAULT_DECODED_SESSION_USERS = 10_000;
 
     /** Options for a known partition count (tests, benchmarks). */
     public static TopologyOptions of(int inputPartitions, Duration flushInterval) {
@@ -22,7 +24,7 @@ public record TopologyOptions(IntSupplier inputPartitions, Duration flushInterva
             throw new IllegalArgumentException("the input topic must have at least one partition, was "
                     + inputPartitions);
         }
-        return new TopologyOptions(() -> inputPartitions, flushInterval);
+        return new TopologyOptions(() -> inputPartitions, flushInterval, DEFAULT_DECODED_SESSION_USERS);
     }
 
     public TopologyOptions {
@@ -32,6 +34,10 @@ public record TopologyOptions(IntSupplier inputPartitions, Duration flushInterva
         if (flushInterval == null || flushInterval.isNegative() || flushInterval.isZero()) {
             throw new IllegalArgumentException("eddy.aggregator.flush-interval must be a positive duration, was "
                     + flushInterval);
+        }
+        if (decodedSessionUsers < 1) {
+            throw new IllegalArgumentException("eddy.aggregator.sessions.decoded-users-per-task must be at least 1, was "
+                    + decodedSessionUsers);
         }
     }
 }

@@ -33,7 +33,8 @@ public class TopologyProducer {
     Topology topology(AggregatorConfig config, AggregatorMetrics metrics, Config allSettings) {
         QuerySettings.from(config);
         TopologyOptions options = new TopologyOptions(
-                new InputPartitions(clientSettings(allSettings), Duration.ofMinutes(2)), config.flushInterval());
+                new InputPartitions(clientSettings(allSettings), Duration.ofMinutes(2)), config.flushInterval(),
+                config.sessions().decodedUsersPerTask());
         return AggregatorTopology.build(WindowSettings.from(config), options, metrics);
     }
 

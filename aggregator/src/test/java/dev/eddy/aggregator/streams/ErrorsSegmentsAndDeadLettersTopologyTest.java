@@ -5,6 +5,7 @@ import dev.eddy.events.DeadLetterHeaders;
 import dev.eddy.events.ErrorAlert;
 import dev.eddy.events.ErrorRateWindow;
 import dev.eddy.events.SegmentActivityWindow;
+import dev.eddy.events.SessionSummary;
 import dev.eddy.events.Topics;
 import dev.eddy.events.UserActivityWindow;
 import org.apache.kafka.streams.test.TestRecord;
@@ -122,17 +123,26 @@ class ErrorsSegmentsAndDeadLettersTopologyTest {
     void anUndecodableRecordNeitherMovesStreamTimeNorKeepsItsBrokerTimestamp() {
         // 1. A click, then a broken record whose broker timestamp is a year ahead (a producer with a wrong clock),
         //    then a click 30 s after the first: on time for every window, whatever the broken record said.
+        //    A click published under another user's key, dated a year ahead, must not move stream time either.
         harness.send(click(1, atSeconds(0), "/a"));
         harness.sendRaw("1", "{not json".getBytes(StandardCharsets.UTF_8), T0 + Duration.ofDays(365).toMillis());
+        harness.sendRaw("7", dev.eddy.events.EventSerdes.enrichedClick().serialize(Topics.ENRICHED,
+                click(2, T0 + Duration.ofDays(365).toMillis(), "/wrong-key")));
         harness.send(click(1, atSeconds(30), "/b"), click(1, atSeconds(600), "/c"));
         assertThat(harness.lateRecords()).isEmpty();
         assertThat(harness.values(Topics.USER_ACTIVITY_1M, UserActivityWindow.class))
                 .containsExactly(new UserActivityWindow(1, T0, T0 + MIN, 2));
 
-        // 2. The dead letter is stamped with the time it was rejected, not the broker's (nor an event time, which it
+        // 2. Sessions (judged by the task's stream time) took both early clicks.
+        harness.send(click(3, atSeconds(7200), "/flush"));
+        assertThat(harness.values(Topics.SESSIONS, SessionSummary.class)).contains(
+                new SessionSummary(1, atSeconds(0), atSeconds(30), 2, 2, "/a", "/b", false));
+
+        // 3. The dead letters are stamped with the time it was rejected, not the broker's (nor an event time, which it
         //    does not have): a time-based retention on the dead-letter topic keeps it as long as any other.
         List<TestRecord<byte[], byte[]>> dead = harness.rawRecords(Topics.DEAD_LETTERS);
-        assertThat(dead).hasSize(1);
-        assertThat(dead.get(0).timestamp()).isCloseTo(System.currentTimeMillis(), within(60_000L));
+        assertThat(dead).hasSize(2);
+        assertThat(dead).allSatisfy(record -> assertThat(record.timestamp())
+                .isCloseTo(System.currentTimeMillis(), within(60_000L)));
     }
 }

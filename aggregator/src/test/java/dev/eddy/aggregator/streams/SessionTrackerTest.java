@@ -81,6 +81,62 @@ class SessionTrackerTest {
         assertThat(open.get("1")).as("no longer open").isNull();
     }
 
+    @Test
+    void aSessionClosesOnceStreamTimeIsPastItsEndPlusGapPlusGraceNotAtIt() {
+        SessionTracker tracker = tracker(10);
+        send(tracker, click(1, atSeconds(0), "/a"));
+
+        // 1. Stream time exactly end + gap + grace (00:10): a click of user 1 at 00:05 could still join, so it stays.
+        send(tracker, click(2, atSeconds(600), "/x"));
+        assertThat(closedSessions()).isEmpty();
+
+        // 2. One millisecond later it closes.
+        send(tracker, click(2, atSeconds(600) + 1, "/y"));
+        assertThat(closedSessions()).containsExactly(new SessionSummary(1, atSeconds(0), atSeconds(0), 1, 1, "/a",
+                "/a", true));
+    }
+
+    @Test
+    void ofTwoOpenSessionsOfAUserTheEarlierClosesAndTheLaterStaysOpen() {
+        SessionTracker tracker = tracker(10);
+        // 1. User 1 clicks at 00:00 and at 00:06:40, more than the gap apart: two sessions, both still open.
+        send(tracker, click(1, atSeconds(0), "/first-visit"), click(1, atSeconds(400), "/second-visit"));
+
+        // 2. Stream time 00:10:00.001 closes the first only; the second closes at 00:16:40.001.
+        send(tracker, click(2, atSeconds(600) + 1, "/x"));
+        assertThat(closedSessions()).containsExactly(new SessionSummary(1, atSeconds(0), atSeconds(0), 1, 1,
+                "/first-visit", "/first-visit", true));
+        send(tracker, click(2, atSeconds(1000), "/y"));
+        assertThat(closedSessions()).isEmpty();
+        send(tracker, click(2, atSeconds(1000) + 1, "/z"));
+        assertThat(closedSessions()).containsExactly(new SessionSummary(1, atSeconds(400), atSeconds(400), 1, 1,
+                "/second-visit", "/second-visit", true));
+    }
+
+    @Test
+    void initialisedAgainAfterProcessingTheTrackerNeitherLosesNorRepeatsASession() {
+        // Kafka Streams calls init() again on the same processor when it revives a task.
+        SessionTracker tracker = tracker(10);
+        send(tracker, click(1, atSeconds(0), "/a"), click(2, atSeconds(100), "/x"));
+        tracker.init(context);
+        send(tracker, click(1, atSeconds(60), "/b"), click(3, atSeconds(3600), "/flush"));
+        assertThat(closedSessions()).containsExactlyInAnyOrder(
+                new SessionSummary(1, atSeconds(0), atSeconds(60), 2, 2, "/a", "/b", false),
+                new SessionSummary(2, atSeconds(100), atSeconds(100), 1, 1, "/x", "/x", true));
+    }
+
+    @Test
+    void sessionsCloseWhenStreamTimeMovesWithoutAKnownUsersClick() {
+        SessionTracker tracker = tracker(10);
+        send(tracker, click(1, atSeconds(0), "/a"));
+
+        // Only anonymous clicks follow (they never reach the tracker): the task's stream-time punctuation closes it.
+        context.setCurrentStreamTimeMs(atSeconds(3600));
+        context.scheduledPunctuators().forEach(punctuator -> punctuator.getPunctuator().punctuate(atSeconds(3600)));
+        assertThat(closedSessions()).containsExactly(new SessionSummary(1, atSeconds(0), atSeconds(0), 1, 1, "/a",
+                "/a", true));
+    }
+
     private SessionTracker tracker(int decodedUsers) {
         SessionTracker tracker = new SessionTracker(WINDOWS,
                 new AggregatorMetrics(new SimpleMeterRegistry()), decodedUsers);

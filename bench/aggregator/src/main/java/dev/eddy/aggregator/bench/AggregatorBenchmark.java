@@ -190,7 +190,9 @@ public final class AggregatorBenchmark {
         }
         long end = System.nanoTime();
         double elapsed = (end - begin) / 1e9;
-        double steadyRate = (clicks - steadyRecordsBegin) / ((end - steadyBegin) / 1e9);
+        // (A run so short that a fifth of it was never seen between two polls has no steady state: NaN.)
+        double steadyRate = steadyBegin == 0 ? Double.NaN
+                : (clicks - steadyRecordsBegin) / ((end - steadyBegin) / 1e9);
         double streamCpu = (streamThreadsCpuNanos() - streamCpuBegin) / 1e9;
         double processCpu = (processCpuNanos() - processCpuBegin) / 1e9;
         Map<String, Long> threadCpu = QueryLatency.threadCpuNanos(ProcessHandle.current().pid());
