@@ -94,6 +94,10 @@ public final class FanOut {
                 items.addAll(part.items());
                 stale |= part.stale();
             } catch (CompletionException e) {
+                if (e.getCause() instanceof BadQueryException rejected) {
+                    // The other instance validates the same way: the request is wrong wherever it is read (400).
+                    throw rejected;
+                }
                 failed.addAll(plan.get(call.getKey()));
                 lastFailure = e.getCause() instanceof UnavailableException unavailable ? unavailable
                         : new UnavailableException("instance " + call.getKey() + " failed: " + e.getCause(), e);
