@@ -44,13 +44,22 @@ public final class RemoteInstances {
     private final Duration timeout;
 
     public RemoteInstances(Vertx vertx, HostInfo self, Duration timeout) {
+        this(vertx.createHttpClient(clientOptions(timeout)), self, timeout);
+    }
+
+    /** With a client made by {@link #clientOptions}; tests pass one they can watch. */
+    RemoteInstances(HttpClient client, HostInfo self, Duration timeout) {
+        this.client = client;
         this.self = self.host() + ":" + self.port();
         this.timeout = timeout;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+    }
+
+    static HttpClientOptions clientOptions(Duration timeout) {
+        return new HttpClientOptions()
                 .setKeepAlive(true)
                 .setMaxPoolSize(CONNECTIONS_PER_INSTANCE)
                 .setMaxWaitQueueSize(MAX_WAITING_CALLS)
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
     /**
@@ -80,11 +89,17 @@ public final class RemoteInstances {
         }
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         try {
+            // body() is asked for within send()'s callback: Vert.x runs it on the request's event loop, the thread it
+            // later hands the reply's body and end to, so body() is in place before they come. Asked for in a step
+            // chained here instead, by the calling thread (a worker, a test), it can come too late: when that thread
+            // is off the CPU for the moment the other instance takes to answer, the step finds the response already
+            // there and runs as a later event-loop task, after Vert.x has handled the reply's end; body() then never
+            // completes (nor does Vert.x's request timeout fire: the exchange is over), and a call answered at once
+            // waits for its deadline. Steps chained here only judge a reply already read.
             client.request(request)
-                    .compose(sent -> sent.send())
-                    .compose(response -> response.body().map(body -> new Reply(response.statusCode(),
-                            response.getHeader(STALE_HEADER), response.getHeader(SERVED_BY_HEADER),
-                            body.toString(StandardCharsets.UTF_8))))
+                    .compose(sent -> sent.send().compose(response -> response.body().map(body -> new Reply(
+                            response.statusCode(), response.getHeader(STALE_HEADER),
+                            response.getHeader(SERVED_BY_HEADER), body.toString(StandardCharsets.UTF_8)))))
                     .onComplete(outcome -> {
                         if (outcome.succeeded()) {
                             try {
