@@ -4,12 +4,14 @@ import dev.eddy.events.User;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.query.PositionBound;
 import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryConfig;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
+import org.apache.kafka.streams.state.VersionedRecord;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,10 +79,10 @@ final class LatestUsers implements StateStore {
         if (cached != null && asOf >= cached.validFrom()) {
             return cached.user();
         }
-        org.apache.kafka.streams.state.VersionedRecord<User> version = users.get(key, asOf);
+        VersionedRecord<User> version = users.get(key, asOf);
         if (version != null && cached == null) {
             // Found, but is it the latest? One more read, once per user while it stays in the cache.
-            org.apache.kafka.streams.state.VersionedRecord<User> newest = users.get(key);
+            VersionedRecord<User> newest = users.get(key);
             if (newest != null) {
                 latest.put(cacheKey, new Latest(newest.timestamp(), newest.value()));
             }
@@ -91,8 +93,9 @@ final class LatestUsers implements StateStore {
     /**
      * Called after each write to the users store.
      *
-     * @param user        the version written, {@code null} for a tombstone
-     * @param putResult   what {@link VersionedKeyValueStore#put} returned
+     * @param user      the version written, {@code null} for a tombstone
+     * @param validFrom the version's timestamp
+     * @param putResult what {@link VersionedKeyValueStore#put} returned
      */
     void written(byte[] key, User user, long validFrom, long putResult) {
         if (capacity == 0 || putResult == VersionedKeyValueStore.PUT_RETURN_CODE_NOT_PUT) {
@@ -111,7 +114,7 @@ final class LatestUsers implements StateStore {
         return latest.size();
     }
 
-    private static User valueOf(org.apache.kafka.streams.state.VersionedRecord<User> version) {
+    private static User valueOf(VersionedRecord<User> version) {
         return version == null ? null : version.value();
     }
 
@@ -156,8 +159,8 @@ final class LatestUsers implements StateStore {
     }
 
     @Override
-    public org.apache.kafka.streams.query.Position getPosition() {
-        return org.apache.kafka.streams.query.Position.emptyPosition();
+    public Position getPosition() {
+        return Position.emptyPosition();
     }
 
     /** Kafka Streams builds one per task. Never logged: it is rebuilt from the versioned store as clicks read it. */

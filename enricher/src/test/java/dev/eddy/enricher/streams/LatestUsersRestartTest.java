@@ -7,6 +7,7 @@ import dev.eddy.events.Topics;
 import dev.eddy.testing.EmbeddedKafkaBroker;
 import dev.eddy.testing.KafkaTestClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -79,6 +80,10 @@ class LatestUsersRestartTest {
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // Kafka Streams does not leave the group on close: the second run's rebalance waits for the first member's
+        // session to expire, so keep that short (the broker's minimum).
+        settings.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
+        settings.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
         KafkaStreams streams = new KafkaStreams(EnricherTopology.build(Duration.ofHours(2),
                 new EnricherMetrics(new SimpleMeterRegistry())), settings);
         streams.start();
