@@ -30,19 +30,13 @@ public class QueryMetrics {
 
     public Response time(String endpoint, Supplier<Response> query) {
         long start = System.nanoTime();
-        String outcome = "error";
         try {
             Response response = query.get();
-            outcome = "ok";
+            record(endpoint, "ok", start);
             return response;
-        } catch (BadQueryException e) {
-            outcome = "bad_request";
+        } catch (RuntimeException e) {
+            record(endpoint, outcomeOf(e), start);
             throw e;
-        } catch (UnavailableException e) {
-            outcome = "unavailable";
-            throw e;
-        } finally {
-            record(endpoint, outcome, start);
         }
     }
 
@@ -55,34 +49,31 @@ public class QueryMetrics {
         CompletableFuture<Answer> answer;
         try {
             answer = query.get();
-        } catch (BadQueryException e) {
-            record(endpoint, "bad_request", start);
-            throw e;
-        } catch (UnavailableException e) {
-            record(endpoint, "unavailable", start);
-            throw e;
         } catch (RuntimeException e) {
-            record(endpoint, "error", start);
+            record(endpoint, outcomeOf(e), start);
             throw e;
         }
         return answer.handle((result, error) -> {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
                     : error;
+            record(endpoint, cause == null ? "ok" : outcomeOf(cause), start);
             if (cause == null) {
-                record(endpoint, "ok", start);
                 return Responses.of(result);
             }
             if (cause instanceof BadQueryException bad) {
-                record(endpoint, "bad_request", start);
                 return errors.badRequest(bad);
             }
             if (cause instanceof UnavailableException unavailable) {
-                record(endpoint, "unavailable", start);
                 return errors.unavailable(unavailable);
             }
-            record(endpoint, "error", start);
             throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
         });
+    }
+
+    /** The outcome tag of a failed query. */
+    private static String outcomeOf(Throwable failure) {
+        return failure instanceof BadQueryException ? "bad_request"
+                : failure instanceof UnavailableException ? "unavailable" : "error";
     }
 
     private void record(String endpoint, String outcome, long start) {

@@ -48,9 +48,6 @@ public final class TopologyHarness implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        // Emit-final checks for closed windows at most once per wall-clock second by default; the driver's clock
-        // does not move, so check on every record.
-        props.put(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L);
         driver = new TopologyTestDriver(AggregatorTopology.build(settings,
                 TopologyOptions.of(1, FLUSH_INTERVAL), new AggregatorMetrics(registry)), props);
         input = driver.createInputTopic(Topics.ENRICHED, new StringSerializer(), new ByteArraySerializer());
