@@ -16,19 +16,8 @@ public final class ClickEnrichment {
     }
 
     /**
-     * Builds the enriched click. The click was validated when it was decoded (including its request line), so this
-     * never fails on input data.
-     *
-     * @param statusCode the reference entry for the click's status, or {@code null} when the table has none
-     */
-    public static EnrichedClick enrich(UserClick userClick, StatusCode statusCode) {
-        Click click = userClick.click();
-        return enrich(click, RequestLine.parse(click.request()), userClick.user(), statusCode);
-    }
-
-    /**
      * Builds the enriched click from a request line already parsed (when the click was checked), so the per-click
-     * path parses it once.
+     * path parses it once. The click was validated when it was decoded, so this never fails on input data.
      *
      * @param requestLine the click's {@code request}, parsed
      * @param user        the user as they were at the click's event time, or {@code null}

@@ -31,14 +31,11 @@ final class ClickFastReader {
     }
 
     /**
-     * The click, decoded as the contract's codec does: by {@link ClickByteScanner} when it is in the usual shape, else
-     * by this reader, else by the codec itself.
+     * The click, decoded as the contract's codec does: by this reader when it is in the usual shape, else by the codec
+     * itself.
      */
     static Click decode(byte[] payload) {
-        Click click = ClickByteScanner.read(payload);
-        if (click == null) {
-            click = read(payload);
-        }
+        Click click = read(payload);
         return click != null ? click : CODEC.decode(payload);
     }
 

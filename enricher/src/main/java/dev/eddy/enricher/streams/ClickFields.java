@@ -3,9 +3,9 @@ package dev.eddy.enricher.streams;
 import dev.eddy.events.Click;
 
 /**
- * The fields of one click as a fast reader ({@link ClickByteScanner}, {@link ClickFastReader}) finds them: which were
- * seen (a bit each, so a repeated field is noticed without a set), their values, and the click they make. Both
- * readers step aside for the contract's codec wherever this says no.
+ * The fields of one click as {@link ClickFastReader} finds them: which were seen (a bit each, so a repeated field is
+ * noticed without a set), their values, and the click they make. The reader steps aside for the contract's codec
+ * wherever this says no.
  */
 final class ClickFields {
 

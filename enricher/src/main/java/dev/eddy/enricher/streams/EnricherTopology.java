@@ -119,7 +119,8 @@ public final class EnricherTopology {
         // 2. Users: decode, dead-letter what is unusable, and keep every version of a user for the history retention,
         //    so that a late click can be joined with the user as they were when it happened (KIP-889).
         //    A change too old for that history would be dropped by the store: it goes to the dead letters instead.
-        //    The store holds users in a compact binary form (UserStoreSerde): every click decodes one from it.
+        //    The store holds users in a compact binary form (UserStoreSerde): a click that LatestUsers cannot
+        //    answer decodes one from it.
         DecodingDeserializer<User> users = new DecodingDeserializer<>(EventSerdes.user().codec(),
                 limits.maxRecordBytes());
         builder.addStateStore(UserHistoryHorizon.storeBuilder());

@@ -36,7 +36,7 @@ final class LatestUsers implements StateStore {
 
     static final String STORE = "users-latest";
 
-    /** A user's latest version in the versioned store: valid from {@code validFrom}, {@code null} once deleted. */
+    /** A user's latest version in the versioned store, valid from {@code validFrom} (deleted users are not kept). */
     private record Latest(long validFrom, User user) {
     }
 

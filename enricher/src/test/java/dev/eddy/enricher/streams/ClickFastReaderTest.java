@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The fast click readers ({@link ClickByteScanner}, then {@link ClickFastReader}) must never disagree with the
+ * The fast click reader ({@link ClickFastReader}) must never disagree with the
  * contract's codec: whatever they answer, the codec answers the same; for everything else they step aside and the
  * codec's value or error is what the enricher sees.
  */
@@ -96,20 +96,6 @@ class ClickFastReaderTest {
     }
 
     @Test
-    void theByteScannerReadsThePlainAsciiClicksItself() {
-        for (String json : GOOD) {
-            byte[] payload = json.getBytes(StandardCharsets.UTF_8);
-            boolean plainAscii = json.chars().allMatch(c -> c >= 0x20 && c <= 0x7E || c == '\n')
-                    && !json.contains("\\");
-            if (plainAscii) {
-                assertThat(ClickByteScanner.read(payload)).as(json).isNotNull().isEqualTo(CODEC.decode(payload));
-            } else {
-                assertThat(ClickByteScanner.read(payload)).as("escapes and non-ASCII text: " + json).isNull();
-            }
-        }
-    }
-
-    @Test
     void agreesWithTheCodecOnEdgeCases() {
         for (String json : EDGES) {
             assertAgrees(json.getBytes(StandardCharsets.UTF_8));
@@ -125,7 +111,6 @@ class ClickFastReaderTest {
         Random random = new Random(7);
         String alphabet = "\"{}[],:0123456789-.eE abc\\\u00e9nul";
         int fastAnswers = 0;
-        int scannerAnswers = 0;
         for (int i = 0; i < 20_000; i++) {
             StringBuilder json = new StringBuilder(GOOD.get(random.nextInt(GOOD.size())));
             for (int edits = 1 + random.nextInt(2); edits > 0; edits--) {
@@ -141,13 +126,9 @@ class ClickFastReaderTest {
             if (ClickFastReader.read(payload) != null) {
                 fastAnswers++;
             }
-            if (ClickByteScanner.read(payload) != null) {
-                scannerAnswers++;
-            }
         }
         // Some damage leaves a valid click (a changed digit, a changed letter in a text): the fast path saw those.
         assertThat(fastAnswers).isGreaterThan(1_000);
-        assertThat(scannerAnswers).isGreaterThan(1_000);
     }
 
     /** Same value, or the same error (class and message) as the codec. */
@@ -162,10 +143,6 @@ class ClickFastReaderTest {
         }
         if (fast != null) {
             assertThat(expected).as(what).isEqualTo(fast);
-        }
-        Click scanned = ClickByteScanner.read(payload);
-        if (scanned != null) {
-            assertThat(expected).as("byte scanner: " + what).isEqualTo(scanned);
         }
         Throwable thrown = catchThrowable(() -> assertThat(ClickFastReader.decode(payload)).as(what)
                 .isEqualTo(CODEC.decode(payload)));
