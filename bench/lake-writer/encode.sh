@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-./mvnw -q -B -pl lake-writer install -DskipTests
+./mvnw -q -B -pl lake-writer -am install -DskipTests
 ./mvnw -q -B -f bench/lake-writer/pom.xml package
 cp="bench/lake-writer/target/classes:$(cat bench/lake-writer/target/classpath.txt)"
 exec java -Xmx1g -cp "$cp" dev.eddy.lake.bench.EncodeBenchmark "$@"

@@ -8,7 +8,6 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +60,9 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             }
             consumer.startField(names[i], i);
             switch (kinds[i]) {
-                // Rows carry strings already as UTF-8 Binary (LakeTable.DecodedRow), often the same instance for a
-                // repeated value, which Parquet's dictionary then finds by identity; a String is encoded here.
-                case STRING -> consumer.addBinary(value instanceof Binary binary ? binary
-                        : Binary.fromConstantByteArray(((String) value).getBytes(StandardCharsets.UTF_8)));
+                // Rows carry strings already encoded as UTF-8 Binary (RecordColumns.rowOf), often the same instance
+                // for a repeated value.
+                case STRING -> consumer.addBinary((Binary) value);
                 case INT32 -> consumer.addInteger((Integer) value);
                 case INT64 -> consumer.addLong((Long) value);
                 case BOOLEAN -> consumer.addBoolean((Boolean) value);

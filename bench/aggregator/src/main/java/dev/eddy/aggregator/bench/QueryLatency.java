@@ -115,11 +115,9 @@ final class QueryLatency {
                 Results results = new Results();
                 long[] cpuBefore = {cpuNanos(processes.get(0)), cpuNanos(processes.get(1))};
                 Map<String, Long> threadsBefore = threadCpuNanos(processes.get(0));
-                long harnessBefore = ((com.sun.management.OperatingSystemMXBean) java.lang.management
-                        .ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+                long harnessBefore = AggregatorBenchmark.processCpuNanos();
                 load(load, target, range, self, rate, seconds, results);
-                long harness = ((com.sun.management.OperatingSystemMXBean) java.lang.management
-                        .ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - harnessBefore;
+                long harness = AggregatorBenchmark.processCpuNanos() - harnessBefore;
                 results.print();
                 long answered = results.local.size() + results.forwarded.size();
                 System.out.printf("- CPU per answered request: first instance %.0f µs, second %.0f µs, harness "
@@ -291,12 +289,9 @@ final class QueryLatency {
         throw new IllegalStateException("no answer from " + url);
     }
 
-    /** User + system CPU time of a child process, from /proc (Linux), in nanoseconds. */
-    private static long cpuNanos(Process process) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
-        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    /** User + system CPU time of a child process, in nanoseconds. */
+    private static long cpuNanos(Process process) {
+        return process.info().totalCpuDuration().orElseThrow().toNanos();
     }
 
     private static void printThreadCpu(String title, Map<String, Long> before, Map<String, Long> after) {
