@@ -56,6 +56,8 @@ public final class EnricherBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int USERS = 40;
     private static final int PRELOAD_SLICE = 50_000;
+    /** Event time between the backlog's last click and the latency phase's first. */
+    private static final long LATENCY_TIME_GAP_MS = 1_000_000L;
 
     private EnricherBenchmark() {
     }
@@ -139,7 +141,10 @@ public final class EnricherBenchmark {
             kafka.createTopic(Topics.STATUS_CODES, 1);
             kafka.createTopic(Topics.ENRICHED, partitions, logAppendTime);
             kafka.createTopic(Topics.DEAD_LETTERS, 1);
-            long t0 = Instant.now().minus(Duration.ofMinutes(50)).toEpochMilli();
+            // Click i of the backlog happens at t0 + i ms, the latency phase's after them (see measureLatency): all in
+            // the past, as the enricher refuses event times more than ClickLimits' future skew ahead of the clock.
+            long eventTimeSpan = clicks + LATENCY_TIME_GAP_MS + (long) rate * latencySeconds;
+            long t0 = Instant.now().minus(Duration.ofMinutes(10)).toEpochMilli() - eventTimeSpan;
             List<ProducerRecord<byte[], byte[]>> reference = new ArrayList<>();
             reference.add(new ProducerRecord<>(Topics.STATUS_CODES, bytes("200"),
                     bytes(TestRecords.statusCode(200, "Successful"))));
@@ -275,7 +280,7 @@ public final class EnricherBenchmark {
     private static long[][] measureLatency(String bootstrap, int offsetBase, int rate, int seconds, long t0)
             throws Exception {
         int total = rate * seconds;
-        long timeBase = t0 + offsetBase + 1_000_000L;
+        long timeBase = t0 + offsetBase + LATENCY_TIME_GAP_MS;
         Map<Long, Long> inputAppend = new ConcurrentHashMap<>();
         Map<Long, long[]> output = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap);
