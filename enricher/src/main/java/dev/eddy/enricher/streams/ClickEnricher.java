@@ -21,9 +21,11 @@ import org.apache.kafka.streams.processor.api.Record;
  *   <li>rejected: its original key, value and headers plus the dead-letter headers, to the dead-letter sink;</li>
  *   <li>anonymous ({@code userid} -1), whatever its key: enriched without a user, key {@code "-1"};</li>
  *   <li>keyed by its user id: enriched with the user as of its event time, key unchanged;</li>
- *   <li>keyed otherwise (Datagen's default ip key), read from {@value Topics#CLICKS} only: re-keyed by user id with its
+ *   <li>keyed otherwise (Datagen's default ip key), read from {@value Topics#CLICKS}: re-keyed by user id with its
  *       original payload and headers, to the repartition topic. The second instance of this processor reads it back
- *       from there (then every click is keyed by its user id) and joins it on the partition that holds its user.</li>
+ *       from there (then every click is keyed by its user id) and joins it on the partition that holds its user;</li>
+ *   <li>keyed otherwise, read from the repartition topic (written by something else): rejected, as
+ *       {@value RejectedInputException#KEY_MISMATCH}.</li>
  * </ul>
  */
 final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], byte[]> {
@@ -106,8 +108,11 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
             context.forward(record.withKey(UserKeys.of(click.userId())).withValue(decoded.payload()),
                     children.misKeyed());
         } else {
-            throw new IllegalStateException("a click on the repartition topic is keyed " + UserKeys.describe(key)
-                    + ", not by its userid " + click.userId() + ": the topic was written by something else");
+            // Only clicks-enrich writes the repartition topic, keyed by user id: this record came from another
+            // producer, and on this partition its user may not be found. A dead letter, not a stopped application.
+            reject(record, InputChecks.STAGE_VALIDATE, new RejectedInputException(RejectedInputException.KEY_MISMATCH,
+                    "a click on the repartition topic is keyed " + UserKeys.describe(key) + ", not by its userid "
+                            + click.userId() + ": the topic was written by something other than this enricher"));
         }
     }
 

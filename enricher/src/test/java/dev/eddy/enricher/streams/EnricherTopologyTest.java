@@ -257,6 +257,29 @@ class EnricherTopologyTest {
     }
 
     @Test
+    void aClickOnTheRepartitionTopicUnderAnotherKeyIsDeadLetteredNotAStoppedApp() {
+        // 1. The internal topic holds clicks re-keyed by user id; something else wrote one under an ip.
+        users.pipeInput(bytes("7"), bytes(user(7, "bobk_43", "Raleigh", "Silver")), T0);
+        TestInputTopic<byte[], byte[]> repartition = driver.createInputTopic(
+                "eddy-enricher-test-" + EnricherTopology.CLICKS_BY_USER + "-repartition",
+                new ByteArraySerializer(), new ByteArraySerializer());
+        byte[] foreign = bytes(click("e-foreign", 7, T0 + MINUTE));
+        repartition.pipeInput(bytes("111.152.45.45"), foreign, T0 + MINUTE);
+
+        // 2. A dead letter with its original key and value, and the app goes on with the next click.
+        clicks.pipeInput(bytes("7"), bytes(click("e-next", 7, T0 + 2 * MINUTE)));
+        assertThat(enriched.readValuesToList()).extracting(EnrichedClick::eventId).containsExactly("e-next");
+        TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+        assertThat(letter.key()).isEqualTo(bytes("111.152.45.45"));
+        assertThat(letter.value()).isEqualTo(foreign);
+        DeadLetterHeaders why = DeadLetterHeaders.readFrom(letter.headers()).orElseThrow();
+        assertThat(why.reason()).isEqualTo("key_mismatch");
+        assertThat(why.stage()).isEqualTo("enricher.validate");
+        assertThat(why.sourceTopic()).endsWith("-repartition");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
     void statusTextFallsBackToTheStandardPhraseThenNull() {
         clicks.pipeInput(bytes("-1"), bytes(click("e-1", -1, T0, "POST /cart?id=3#top HTTP/1.1", 503)));
         clicks.pipeInput(bytes("-1"), bytes(click("e-2", -1, T0, "/images/logo-small.png", 299)));
