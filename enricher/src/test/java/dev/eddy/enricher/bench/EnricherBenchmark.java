@@ -44,8 +44,9 @@ import static dev.eddy.enricher.TestRecords.bytes;
  *       minus the input's log-append time (both topics use LogAppendTime), and the time until a read_committed
  *       consumer sees it (exactly once makes output visible only at commit, every 100 ms).</li>
  * </ol>
- * Settings (system properties): bench.clicks (1000000: long enough that JIT warm-up and the first commits weigh
- * little), bench.rate (2000/s), bench.latency-seconds (20),
+ * Settings (system properties): bench.clicks (3000000: a sustained rate needs a run that JIT compilation does not
+ * dominate; over 1,000,000 clicks, 5 to 9 s, the compiler threads took about 40 % of each app's CPU), bench.rate
+ * (2000/s), bench.latency-seconds (20),
  * bench.partitions (6), bench.rounds (2; the modes alternate), bench.modes (passthrough,enrich),
  * bench.warm-up-share (0.2: the first fifth of the backlog is left out of the steady-state rate and CPU figures),
  * bench.app-jvm-options (extra JVM options for the app, e.g. a JFR recording), bench.stream-threads (2, the service's default;
@@ -80,7 +81,7 @@ public final class EnricherBenchmark {
     public static void main(String[] args) throws Exception {
         // The in-process broker must not spend the machine on TRACE-level log formatting (see BenchStreamsApp).
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        int clicks = Integer.getInteger("bench.clicks", 1_000_000);
+        int clicks = Integer.getInteger("bench.clicks", 3_000_000);
         int rate = Integer.getInteger("bench.rate", 2_000);
         int latencySeconds = Integer.getInteger("bench.latency-seconds", 20);
         int partitions = Integer.getInteger("bench.partitions", 6);
