@@ -4,7 +4,6 @@ import dev.eddy.enricher.metrics.EnricherMetrics;
 import dev.eddy.enricher.streams.EnricherTopology;
 import dev.eddy.events.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -13,14 +12,17 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * One Kafka Streams application for the benchmark, in its own JVM: either the shipped enricher topology or a
- * pass-through that copies clicks to the enriched topic unchanged, both with the service's Streams settings
- * (exactly_once_v2, no record cache, 100 ms commits, 512 KiB producer batches); {@code -Dkafka-streams.*} system
+ * pass-through that copies clicks to the enriched topic unchanged, both with the service's Streams settings as its
+ * application.properties gives them (exactly_once_v2, no record cache, 512 KiB producer batches, Kafka Streams'
+ * 100 ms commits); {@code -Dkafka-streams.*} system
  * properties of the app's JVM override them, as they do for the service. Prints {@code RUNNING} once processing can start; stops when
  * its standard input closes.
  *
@@ -28,6 +30,9 @@ import java.util.concurrent.CountDownLatch;
  * both apps the same thread count.
  */
 public final class BenchStreamsApp {
+
+    /** How the service (Quarkus) names Kafka Streams settings: {@code kafka-streams.<Kafka Streams key>}. */
+    private static final String SERVICE_PREFIX = "kafka-streams.";
 
     private BenchStreamsApp() {
     }
@@ -46,17 +51,12 @@ public final class BenchStreamsApp {
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "eddy-enricher-bench-" + mode);
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, args[1]);
         settings.put(StreamsConfig.STATE_DIR_CONFIG, args[2]);
-        // The service's settings (enricher/src/main/resources/application.properties).
-        settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        settings.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        settings.putAll(serviceStreamsSettings());
         settings.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.parseInt(args[3]));
-        settings.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 524_288);
-        settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                "dev.eddy.enricher.streams.StatusCodeDeadLetterHandler");
         // As the service takes kafka-streams.* settings: -Dbench.app-jvm-options=-Dkafka-streams.producer.batch.size=...
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("kafka-streams."))
-                .forEach(name -> settings.put(name.substring("kafka-streams.".length()), System.getProperty(name)));
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(SERVICE_PREFIX))
+                .forEach(name -> settings.put(name.substring(SERVICE_PREFIX.length()), System.getProperty(name)));
         CountDownLatch running = new CountDownLatch(1);
         try (KafkaStreams streams = new KafkaStreams(topology, settings)) {
             streams.setStateListener((now, before) -> {
@@ -73,6 +73,32 @@ public final class BenchStreamsApp {
                 // ignore input
             }
         }
+    }
+
+    /**
+     * The service's own Kafka Streams settings, read from its application.properties (the {@code kafka-streams.*}
+     * keys of the default profile), so that the benchmark follows the service when they change. Values that refer to
+     * other settings ({@code ${...}}: state folder, replication factor, threads) are the harness's to give.
+     */
+    static Properties serviceStreamsSettings() throws IOException {
+        Properties service = new Properties();
+        try (InputStream in = BenchStreamsApp.class.getResourceAsStream("/application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("the enricher's application.properties is not on the classpath");
+            }
+            service.load(in);
+        }
+        Properties streams = new Properties();
+        for (String key : service.stringPropertyNames()) {
+            String value = service.getProperty(key);
+            if (key.startsWith(SERVICE_PREFIX) && !value.contains("${")) {
+                streams.put(key.substring(SERVICE_PREFIX.length()), value);
+            }
+        }
+        if (!StreamsConfig.EXACTLY_ONCE_V2.equals(streams.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
+            throw new IllegalStateException("expected the service to run exactly_once_v2, read " + streams);
+        }
+        return streams;
     }
 
     /** The baseline: the same source and sink, nothing in between. */
