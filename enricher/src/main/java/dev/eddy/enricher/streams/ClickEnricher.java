@@ -2,7 +2,6 @@ package dev.eddy.enricher.streams;
 
 import dev.eddy.enricher.metrics.EnricherMetrics;
 import dev.eddy.events.Click;
-import dev.eddy.events.EventSerdes;
 import dev.eddy.events.RequestLine;
 import dev.eddy.events.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -61,7 +60,7 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
         this.input = input;
         this.children = children;
         this.limits = limits;
-        this.checks = new InputChecks<>(EventSerdes.click().codec(), limits.maxRecordBytes(), false);
+        this.checks = new InputChecks<>(Click.class, limits.maxRecordBytes(), false);
         this.statusDefinitions = statusDefinitions;
         this.metrics = metrics;
     }

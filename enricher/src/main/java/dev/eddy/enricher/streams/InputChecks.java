@@ -1,7 +1,6 @@
 package dev.eddy.enricher.streams;
 
 import dev.eddy.events.EventFormatException;
-import dev.eddy.events.JsonCodec;
 
 /**
  * The checks every click and user goes through before it is used, in this order: a key, a payload no larger than
@@ -19,16 +18,17 @@ final class InputChecks<T> {
     record Problem(String stage, RuntimeException error) {
     }
 
-    private final JsonCodec<T> codec;
+    private final Class<T> type;
     private final int maxRecordBytes;
     private final boolean tombstonesAllowed;
 
     /**
+     * @param type              what the records hold, named in the error of a record without a key
      * @param maxRecordBytes    the largest value accepted; a larger one is rejected before it is parsed
      * @param tombstonesAllowed whether a null value is a deletion (compacted tables) rather than bad input
      */
-    InputChecks(JsonCodec<T> codec, int maxRecordBytes, boolean tombstonesAllowed) {
-        this.codec = codec;
+    InputChecks(Class<T> type, int maxRecordBytes, boolean tombstonesAllowed) {
+        this.type = type;
         this.maxRecordBytes = maxRecordBytes;
         this.tombstonesAllowed = tombstonesAllowed;
     }
@@ -41,7 +41,7 @@ final class InputChecks<T> {
         byte[] payload = decoded.payload();
         if (key == null) {
             return new Problem(STAGE_VALIDATE, new RejectedInputException(RejectedInputException.NULL_KEY,
-                    "key: a " + codec.type().getSimpleName() + " record needs its user id as key"));
+                    "key: a " + type.getSimpleName() + " record needs its user id as key"));
         }
         if (payload != null && payload.length > maxRecordBytes) {
             return new Problem(STAGE_VALIDATE, new RejectedInputException(RejectedInputException.TOO_LARGE,

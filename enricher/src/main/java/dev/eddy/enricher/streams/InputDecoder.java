@@ -39,7 +39,7 @@ final class InputDecoder<T> implements FixedKeyProcessor<byte[], Decoded<T>, Che
      */
     InputDecoder(JsonCodec<T> codec, int maxRecordBytes, boolean tombstonesAllowed, Validator<T> validator,
                  EnricherMetrics metrics) {
-        this.checks = new InputChecks<>(codec, maxRecordBytes, tombstonesAllowed);
+        this.checks = new InputChecks<>(codec.type(), maxRecordBytes, tombstonesAllowed);
         this.validator = validator;
         this.metrics = metrics;
     }
