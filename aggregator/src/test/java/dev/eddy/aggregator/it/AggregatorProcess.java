@@ -1,5 +1,7 @@
 package dev.eddy.aggregator.it;
 
+import dev.eddy.testing.TempDirs;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -16,11 +18,13 @@ final class AggregatorProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path tmpDir;
 
-    private AggregatorProcess(Process process, int port, Path log) {
+    private AggregatorProcess(Process process, int port, Path log, Path tmpDir) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.tmpDir = tmpDir;
     }
 
     static AggregatorProcess start(String name, Path workDir, Map<String, String> settings) throws IOException {
@@ -30,16 +34,20 @@ final class AggregatorProcess implements AutoCloseable {
         }
         int port = freePort();
         Path log = workDir.resolve(name + ".log");
+        // The child's temp files (RocksDB copies its 14 MB native library there) go to a folder of its own, removed
+        // once it has exited: a killed JVM never runs deleteOnExit, so in /tmp they would pile up run after run.
+        Path tmpDir = Files.createDirectories(workDir.resolve(name + "-tmp"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Djava.io.tmpdir=" + tmpDir);
         command.add("-Dkafka-streams.state.dir=" + workDir.resolve(name + "-state"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new AggregatorProcess(process, port, log);
+        return new AggregatorProcess(process, port, log, tmpDir);
     }
 
     String baseUrl() {
@@ -68,11 +76,13 @@ final class AggregatorProcess implements AutoCloseable {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        TempDirs.delete(tmpDir);
     }
 
     /** Crash (SIGKILL): the instance does not leave the consumer group; its tasks stay assigned to it for a while. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        TempDirs.delete(tmpDir);
     }
 
     @Override
@@ -80,6 +90,7 @@ final class AggregatorProcess implements AutoCloseable {
         if (process.isAlive()) {
             stop(Duration.ofSeconds(20));
         }
+        TempDirs.delete(tmpDir);
     }
 
     private static int freePort() throws IOException {

@@ -18,9 +18,11 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,10 @@ class SessionsAcrossRestartTest {
 
     private static KafkaBroker broker;
     private static KafkaTestClient kafka;
+
+    /** Holds each instance's own (initially empty) state folder; JUnit removes it after the test. */
+    @TempDir
+    Path stateDirs;
 
     @BeforeAll
     static void startBroker() {
@@ -95,13 +101,13 @@ class SessionsAcrossRestartTest {
         return window != null && new String(window.value(), StandardCharsets.UTF_8).equals(StoreNames.SESSIONS);
     }
 
-    private static KafkaStreams start() throws Exception {
+    private KafkaStreams start() throws Exception {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sessions-restart");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sessions-restart").toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stateDirs, "sessions-restart").toString());
         KafkaStreams streams = new KafkaStreams(AggregatorTopology.build(TestSettings.withGrace10s(),
                 TopologyOptions.of(1, TopologyOptions.DEFAULT_FLUSH_INTERVAL),
                 new AggregatorMetrics(new SimpleMeterRegistry())), props);

@@ -11,8 +11,9 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ class WindowCloserTest {
             TimeWindows.ofSizeAndGrace(Duration.ofMinutes(1), Duration.ofSeconds(10)), click -> click.page(), false);
 
     private final List<ClosedWindow<Long>> closed = new ArrayList<>();
+    @TempDir
+    Path stateDir;
     private TopologyTestDriver driver;
     private TestInputTopic<String, Contribution> partials;
 
@@ -46,7 +49,7 @@ class WindowCloserTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "window-closer-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("window-closer").toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         driver = new TopologyTestDriver(builder.build(), props);
         partials = driver.createInputTopic("partials", new StringSerializer(), new ContributionSerde().serializer());

@@ -8,6 +8,7 @@ import dev.eddy.events.EnrichedClick;
 import dev.eddy.events.EventSerdes;
 import dev.eddy.events.JsonSerde;
 import dev.eddy.events.Topics;
+import dev.eddy.testing.TempDirs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -20,9 +21,8 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
-import java.nio.file.Files;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -31,6 +31,8 @@ import java.util.Properties;
 public final class TopologyHarness implements AutoCloseable {
 
     public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    /** RocksDB state of the driver's stores; removed on {@link #close()}. */
+    private final Path stateDir = TempDirs.create("aggregator-ttd");
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> input;
     private final JsonSerde<EnrichedClick> clickSerde = EventSerdes.enrichedClick();
@@ -42,14 +44,15 @@ public final class TopologyHarness implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregator-ttd");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "ttd:9092");
-        try {
-            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("aggregator-ttd").toString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(AggregatorTopology.build(settings,
-                TopologyOptions.of(1, FLUSH_INTERVAL), new AggregatorMetrics(registry)), props);
+        try {
+            driver = new TopologyTestDriver(AggregatorTopology.build(settings,
+                    TopologyOptions.of(1, FLUSH_INTERVAL), new AggregatorMetrics(registry)), props);
+        } catch (RuntimeException | Error e) {
+            TempDirs.delete(stateDir);
+            throw e;
+        }
         input = driver.createInputTopic(Topics.ENRICHED, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -109,16 +112,12 @@ public final class TopologyHarness implements AutoCloseable {
         return counter == null ? 0 : counter.count();
     }
 
-    public static Path tempDir() {
-        try {
-            return Files.createTempDirectory("aggregator");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() {
-        driver.close();
+        try {
+            driver.close();
+        } finally {
+            TempDirs.delete(stateDir);
+        }
     }
 }
