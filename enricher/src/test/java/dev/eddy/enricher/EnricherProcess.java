@@ -1,5 +1,7 @@
 package dev.eddy.enricher;
 
+import dev.eddy.testing.TempDirs;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -25,10 +27,12 @@ final class EnricherProcess implements AutoCloseable {
 
     private final Process process;
     private final int httpPort;
+    private final Path tmpDir;
 
-    private EnricherProcess(Process process, int httpPort) {
+    private EnricherProcess(Process process, int httpPort, Path tmpDir) {
         this.process = process;
         this.httpPort = httpPort;
+        this.tmpDir = tmpDir;
     }
 
     static EnricherProcess start(String bootstrapServers, Path stateDir, Path log, String... extraSettings) {
@@ -38,9 +42,13 @@ final class EnricherProcess implements AutoCloseable {
                     + "; integration tests run after `package` (./mvnw -pl enricher verify)");
         }
         int port = freePort();
+        // The child's temp files (RocksDB copies its 14 MB native library there) go to a folder of its own, removed
+        // once it has exited: a killed JVM never runs deleteOnExit, so in /tmp they would pile up run after run.
+        Path tmpDir = TempDirs.create("eddy-enricher-process");
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx384m",
+                "-Djava.io.tmpdir=" + tmpDir,
                 "-Dkafka.bootstrap.servers=" + bootstrapServers,
                 "-Dquarkus.http.port=" + port,
                 "-Deddy.enricher.state-dir=" + stateDir,
@@ -57,8 +65,9 @@ final class EnricherProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new EnricherProcess(process, port);
+            return new EnricherProcess(process, port, tmpDir);
         } catch (IOException e) {
+            TempDirs.delete(tmpDir);
             throw new UncheckedIOException("cannot start " + command, e);
         }
     }
@@ -95,6 +104,7 @@ final class EnricherProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("process " + process.pid() + " survived SIGKILL");
         }
+        TempDirs.delete(tmpDir);
     }
 
     /** SIGTERM, as an orchestrator stops it, then waits for a clean exit. */
@@ -109,6 +119,7 @@ final class EnricherProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        TempDirs.delete(tmpDir);
     }
 
     record HttpResult(int status, String body) {

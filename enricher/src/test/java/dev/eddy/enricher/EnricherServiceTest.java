@@ -37,6 +37,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value =
         "clickstream:3,clickstream.users:3,clickstream.status-codes:1,clickstream.enriched:3,clickstream.dlq:1"))
+@QuarkusTestResource(StateDirResource.class)
 class EnricherServiceTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
