@@ -21,10 +21,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The whole of Eddy on this machine, as the user runs it: a Kafka broker as its own process, the topics, the status
@@ -47,6 +49,8 @@ public final class Pipeline implements AutoCloseable {
     private final PidRegistry registry;
     private final BrokerSettings brokerSettings;
     private final ServiceEnvironment environment;
+    /** The child JVMs' java.io.tmpdir; removed on {@link #close()}. */
+    private final Path childTmp;
     private final Map<EddyService, ServiceProcess> services = new EnumMap<>(EddyService.class);
     private final ServiceHealth health = new ServiceHealth();
     private BrokerProcess broker;
@@ -63,10 +67,20 @@ public final class Pipeline implements AutoCloseable {
             requireBuilt(service.runJar(repository), "the packaged " + service.id(), service.id());
         }
         this.registry = new PidRegistry(settings.workDir().resolve("pids"));
+        // The children's temp files (RocksDB and Snappy copy their native libraries there, 14 MB and 2 MB) go under
+        // the work dir: a killed JVM never runs deleteOnExit, so in /tmp they would pile up with every faults run.
+        this.childTmp = settings.workDir().resolve("tmp");
+        try {
+            Files.createDirectories(childTmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String tmpOption = "-Djava.io.tmpdir=" + childTmp;
         this.brokerSettings = new BrokerSettings("127.0.0.1", freePort(), freePort(), settings.partitions(),
                 settings.workDir().resolve("kafka"), settings.workDir().resolve("kafka").resolve("data"),
                 settings.logs().resolve("kafka.log"), brokerLib + "/*", Optional.of(watchdog),
-                List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC"), RETENTION_HOURS, 1024L * 1024 * 1024);
+                List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", tmpOption), RETENTION_HOURS,
+                1024L * 1024 * 1024);
         Map<EddyService, Integer> ports = new EnumMap<>(EddyService.class);
         for (EddyService service : EddyService.values()) {
             ports.put(service, freePort());
@@ -74,7 +88,15 @@ public final class Pipeline implements AutoCloseable {
         this.environment = new ServiceEnvironment(AppSnapshot.of(repository, settings.workDir().resolve("apps")),
                 brokerSettings.bootstrapServers(), "127.0.0.1", ports,
                 settings.logs(), settings.lake(), settings.workDir().resolve("state"),
-                settings.serviceJavaOptions(), Optional.of(watchdog));
+                withFirst(tmpOption, settings.serviceJavaOptions()), Optional.of(watchdog));
+    }
+
+    /** {@code first}, then {@code options}: a -D among the given options still wins over it. */
+    private static List<String> withFirst(String first, List<String> options) {
+        List<String> all = new ArrayList<>(options.size() + 1);
+        all.add(first);
+        all.addAll(options);
+        return List.copyOf(all);
     }
 
     /** Starts the broker, creates the topics, seeds the status codes; no service yet. */
@@ -219,6 +241,20 @@ public final class Pipeline implements AutoCloseable {
         running.forEach(process -> process.awaitStopped(STOP_GRACE));
         if (broker != null) {
             broker.stop(Duration.ofSeconds(30));
+        }
+        deleteRecursively(childTmp);
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + root, e);
         }
     }
 
