@@ -13,12 +13,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A real Apache Kafka broker in KRaft mode (one combined broker and controller node) running inside the test JVM on
@@ -54,7 +51,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
      * {@code auto.create.topics.enable}).
      */
     public static EmbeddedKafkaBroker start(Map<String, String> overrides) {
-        Path dataDir = createTempDir();
+        Path dataDir = TempDirs.create("eddy-kafka-");
         try {
             int brokerPort = freePort();
             int controllerPort = freePort();
@@ -66,7 +63,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             server.startup();
             return new EmbeddedKafkaBroker(dataDir, brokerPort, server);
         } catch (RuntimeException | Error e) {
-            deleteRecursively(dataDir);
+            TempDirs.delete(dataDir);
             throw e;
         }
     }
@@ -135,15 +132,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             server.shutdown();
             server.awaitShutdown();
         } finally {
-            deleteRecursively(dataDir);
-        }
-    }
-
-    private static Path createTempDir() {
-        try {
-            return Files.createTempDirectory("eddy-kafka-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a folder for the embedded broker", e);
+            TempDirs.delete(dataDir);
         }
     }
 
@@ -153,17 +142,6 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find a free port on 127.0.0.1", e);
-        }
-    }
-
-    static void deleteRecursively(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + root, e);
         }
     }
 }
