@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -169,6 +170,27 @@ public final class KafkaTestClient implements AutoCloseable {
 
     public List<ConsumerRecord<byte[], byte[]>> consumeAllBytes(String topic, Duration timeout) {
         return consumeAll(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(), timeout);
+    }
+
+    /**
+     * Bytes the broker keeps on disk for {@code topic}, all partitions: its log segments as written, so batch headers,
+     * transaction markers and batches compressed by their producer count as they are stored.
+     */
+    public long bytesOnDisk(String topic) {
+        try {
+            List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+            return admin.describeLogDirs(brokers).allDescriptions().get().values().stream()
+                    .flatMap(dirs -> dirs.values().stream())
+                    .flatMap(dir -> dir.replicaInfos().entrySet().stream())
+                    .filter(replica -> replica.getKey().topic().equals(topic))
+                    .mapToLong(replica -> replica.getValue().size())
+                    .sum();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the log directories holding " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the log directories holding " + topic, e);
+        }
     }
 
     private static List<TopicPartition> assignFromBeginning(KafkaConsumer<?, ?> consumer, String topic,
