@@ -31,8 +31,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The service as shipped (Quarkus, exactly_once_v2) against a real broker: a deterministic batch with malformed
- * records mixed in. Every good click comes out once, every bad record is dead-lettered once, and the service is still
- * running, healthy, and counting.
+ * records mixed in. Every good click comes out once, every bad record is dead-lettered once, the output is stored
+ * compressed, and the service is still running, healthy, and counting.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value =
@@ -99,9 +99,15 @@ class EnricherServiceTest {
             assertThat(why.stream().map(DeadLetterHeaders::reason).collect(Collectors.toSet()))
                     .contains("malformed_json", "wrong_type", "missing_field", "empty", "null_key", "invalid_value",
                             "key_mismatch");
+
+            // 5. Written as lz4 batches (application.properties): the broker keeps the enriched clicks in a fraction of
+            //    the room of their JSON (key and value bytes as readers get them).
+            long jsonBytes = kafka.consumeAllBytes(Topics.ENRICHED, TIMEOUT).stream()
+                    .mapToLong(record -> record.serializedKeySize() + record.serializedValueSize()).sum();
+            assertThat(kafka.bytesOnDisk(Topics.ENRICHED)).isLessThan(jsonBytes / 2);
         }
 
-        // 5. Still running, ready, and the counters and Kafka Streams' own metrics are exported.
+        // 6. Still running, ready, and the counters and Kafka Streams' own metrics are exported.
         assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
