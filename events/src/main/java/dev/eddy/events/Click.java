@@ -1,5 +1,6 @@
 package dev.eddy.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -44,6 +45,12 @@ public record Click(
         }
     }
 
+    /**
+     * Derived from {@code userid}, not a field of the contract: without {@code @JsonIgnore} Jackson writes it as an
+     * extra {@code "anonymous"} property, which Datagen's records do not have and which sent every generated click
+     * past the enricher's fast reader.
+     */
+    @JsonIgnore
     public boolean isAnonymous() {
         return userId == ANONYMOUS_USER_ID;
     }

@@ -1,10 +1,13 @@
 package dev.eddy.events;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +35,17 @@ class ClickCodecTest {
         assertThat(json).startsWith("{\"ip\":\"111.152.45.45\",\"userid\":7,\"remote_user\":\"-\",\"time\":")
                 .contains("\"_time\":1795297574000", "\"request\":\"GET /site/login.html HTTP/1.1\"",
                         "\"status\":200", "\"bytes\":4096", "\"session_id\":\"s-7-1\"", "\"event_id\":\"42-17\"");
+    }
+
+    @Test
+    void writesTheContractsFieldsAndNothingElse() throws Exception {
+        for (Click click : List.of(aClick(), new Click(null, Click.ANONYMOUS_USER_ID, null, null, 1L, "GET / HTTP/1.1",
+                404, 0, null, null, null, null))) {
+            List<String> names = new ArrayList<>();
+            new ObjectMapper().readTree(codec.encode(click)).fieldNames().forEachRemaining(names::add);
+            assertThat(names).as("fields of %s", click).isSubsetOf("ip", "userid", "remote_user", "time", "_time",
+                    "request", "status", "bytes", "referrer", "agent", "session_id", "event_id");
+        }
     }
 
     @Test
