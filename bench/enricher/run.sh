@@ -2,7 +2,7 @@
 # Enricher benchmark: sustained records/s under exactly_once_v2 and input-append -> output-append latency, for the
 # enricher topology and a pass-through baseline run the same way (see EnricherBenchmark's Javadoc).
 # Not part of ./mvnw verify. Usage, from anywhere:
-#   bench/enricher/run.sh [-Dbench.clicks=3000000] [-Dbench.rate=2000] [-Dbench.latency-seconds=20] [-Dbench.partitions=6]
+#   bench/enricher/run.sh [-Dbench.clicks=3000000] [-Dbench.warm-up-clicks=6000000] [-Dbench.rate=2000] [-Dbench.latency-seconds=20] [-Dbench.partitions=6]
 #                         [-Dbench.rounds=2] [-Dbench.modes=passthrough,enrich]
 #                         [-Dbench.stream-threads=2]   (the same for both apps; the service default)
 #                         [-Dbench.app-jvm-options=...]  (JVM options of both apps, e.g. a JFR recording, or any Kafka

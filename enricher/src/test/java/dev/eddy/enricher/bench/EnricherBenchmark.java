@@ -38,19 +38,20 @@ import static dev.eddy.enricher.TestRecords.bytes;
  * Enricher benchmark (bench/enricher/run.sh; never part of the test command). For the pass-through baseline and for
  * the enricher, each on a fresh embedded broker with the same settings:
  * <ol>
- *   <li>sustained rate: a backlog of clicks is preloaded, the app is started, and the rate is the number of output
- *       records over the span of their log-append times (first to last output append);</li>
+ *   <li>sustained rate: a warm-up backlog and the measured backlog behind it are preloaded, the app is started, and
+ *       the rate is the number of output records of the measured backlog over the span of their log-append times
+ *       (first to last output append); the same over the whole backlog, JIT warm-up included, is printed beside it.
+ *       Also the enriched topic's size on the broker's disk per record, as the app's producer wrote it;</li>
  *   <li>latency: with the app caught up, clicks are produced at a fixed rate; per click, the output's log-append time
  *       minus the input's log-append time (both topics use LogAppendTime), and the time until a read_committed
  *       consumer sees it (exactly once makes output visible only at commit, every 100 ms).</li>
  * </ol>
- * Settings (system properties): bench.clicks (3000000: a sustained rate needs a run that JIT compilation does not
- * dominate; over 1,000,000 clicks, 5 to 9 s, the compiler threads took about 40 % of each app's CPU), bench.rate
- * (2000/s), bench.latency-seconds (20),
- * bench.partitions (6), bench.rounds (2; the modes alternate), bench.modes (passthrough,enrich),
- * bench.warm-up-share (0.2: the first fifth of the backlog is left out of the steady-state rate and CPU figures),
- * bench.app-jvm-options (extra JVM options for the app, e.g. a JFR recording), bench.stream-threads (2, the service's default;
- * both apps).
+ * Settings (system properties): bench.clicks (3000000, the measured backlog), bench.warm-up-clicks (6000000, ahead
+ * of it: a sustained rate is that of a compiled app, and the JIT compiler threads of either app kept about 0.4 of a
+ * core busy for its first 20 to 25 s of work, 4 to 5 million clicks, per-thread CPU sampled from /proc), bench.rate
+ * (2000/s), bench.latency-seconds (20), bench.partitions (6), bench.rounds (2; the modes alternate), bench.modes
+ * (passthrough,enrich), bench.app-jvm-options (extra JVM options for the app, e.g. a JFR recording or
+ * -Dkafka-streams.producer.compression.type=none), bench.stream-threads (2, the service's default; both apps).
  */
 public final class EnricherBenchmark {
 
@@ -64,24 +65,28 @@ public final class EnricherBenchmark {
     }
 
     /**
-     * @param appCpuMicrosPerRecord     CPU time of the app's JVM (all its threads) while it drained the backlog, per
-     *                                  record: steadier than the rate when other work shares the machine
-     * @param harnessCpuMicrosPerRecord the same for this JVM (the broker and the draining consumer)
-     */
-    /**
-     * @param steadyRecordsPerSecond  the rate after the warm-up share of the backlog (JIT compilation, first commits):
-     *                                output records over the span of their append times from the warm-up's end
-     * @param steadyAppCpuMicros      the app's CPU per record after the warm-up share
+     * @param records                   the whole backlog, warm-up included
+     * @param recordsPerSecond          over the whole backlog, JIT warm-up included
+     * @param appCpuMicrosPerRecord     CPU time of the app's JVM (all its threads) while it drained the whole backlog,
+     *                                  per record: steadier than the rate when other work shares the machine
+     * @param harnessCpuMicrosPerRecord the same for this JVM (the broker and the draining consumer), measured backlog
+     * @param steadyRecordsPerSecond    the measured backlog's rate: output records over the span of their append times
+     *                                  from the warm-up's end
+     * @param steadyAppCpuMicros        the app's CPU per record of the measured backlog
+     * @param outputBytesPerRecord      the output topic's size on the broker's disk (log segments, batch overhead and
+     *                                  compression included) per record
      */
     record Result(String mode, int records, double recordsPerSecond, double drainSeconds, int latencyRecords,
                   long appendP50, long appendP99, long visibleP50, long visibleP99, double appCpuMicrosPerRecord,
-                  double harnessCpuMicrosPerRecord, double steadyRecordsPerSecond, double steadyAppCpuMicros) {
+                  double harnessCpuMicrosPerRecord, double steadyRecordsPerSecond, double steadyAppCpuMicros,
+                  double outputBytesPerRecord) {
     }
 
     public static void main(String[] args) throws Exception {
         // The in-process broker must not spend the machine on TRACE-level log formatting (see BenchStreamsApp).
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         int clicks = Integer.getInteger("bench.clicks", 3_000_000);
+        int warmUpClicks = Integer.getInteger("bench.warm-up-clicks", 6_000_000);
         int rate = Integer.getInteger("bench.rate", 2_000);
         int latencySeconds = Integer.getInteger("bench.latency-seconds", 20);
         int partitions = Integer.getInteger("bench.partitions", 6);
@@ -91,32 +96,33 @@ public final class EnricherBenchmark {
         List<Result> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             for (String mode : modes) {
-                results.add(run(mode.strip(), clicks, rate, latencySeconds, partitions));
+                results.add(run(mode.strip(), warmUpClicks, clicks, rate, latencySeconds, partitions));
             }
         }
         System.out.println();
-        System.out.printf("| app | sustained records/s (whole backlog) | after the first %.0f%% | backlog drained in"
-                + " | app CPU per record (whole / after warm-up) | broker+harness CPU per record | latency sample"
-                + " | append→append p50 / p99 | append→visible (read_committed) p50 / p99 |%n", warmUpShare() * 100);
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.printf("| app | sustained records/s (last %,d) | whole backlog, warm-up included"
+                + " | backlog drained in | app CPU per record (sustained / whole) | broker+harness CPU per record"
+                + " | output on disk per record | latency sample | append→append p50 / p99"
+                + " | append→visible (read_committed) p50 / p99 |%n", clicks);
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
-            System.out.printf("| %s | %,.0f | %,.0f | %.1f s (%,d records) | %.1f / %.1f µs | %.1f µs | %,d at %d/s"
-                            + " | %d ms / %d ms | %d ms / %d ms |%n",
-                    r.mode(), r.recordsPerSecond(), r.steadyRecordsPerSecond(), r.drainSeconds(), r.records(),
-                    r.appCpuMicrosPerRecord(), r.steadyAppCpuMicros(), r.harnessCpuMicrosPerRecord(),
-                    r.latencyRecords(), rate, r.appendP50(), r.appendP99(), r.visibleP50(), r.visibleP99());
+            System.out.printf("| %s | %,.0f | %,.0f | %.1f s (%,d records) | %.1f / %.1f µs | %.1f µs | %.0f B"
+                            + " | %,d at %d/s | %d ms / %d ms | %d ms / %d ms |%n",
+                    r.mode(), r.steadyRecordsPerSecond(), r.recordsPerSecond(), r.drainSeconds(), r.records(),
+                    r.steadyAppCpuMicros(), r.appCpuMicrosPerRecord(), r.harnessCpuMicrosPerRecord(),
+                    r.outputBytesPerRecord(), r.latencyRecords(), rate, r.appendP50(), r.appendP99(), r.visibleP50(),
+                    r.visibleP99());
         }
         double passThrough = best(results, "passthrough", Result::recordsPerSecond);
         double enrich = best(results, "enrich", Result::recordsPerSecond);
         double steadyPassThrough = best(results, "passthrough", Result::steadyRecordsPerSecond);
         double steadyEnrich = best(results, "enrich", Result::steadyRecordsPerSecond);
         if (passThrough > 0 && enrich > 0) {
-            System.out.printf("%nbest of %d, whole backlog: enricher %,.0f/s, pass-through %,.0f/s: enricher /"
-                    + " pass-through = %.0f%% (target >= 60%%)%n", rounds, enrich, passThrough,
-                    enrich / passThrough * 100);
-            System.out.printf("best of %d, after warm-up: enricher %,.0f/s, pass-through %,.0f/s: enricher /"
+            System.out.printf("%nbest of %d, sustained: enricher %,.0f/s, pass-through %,.0f/s: enricher /"
                     + " pass-through = %.0f%% (target >= 60%%)%n", rounds, steadyEnrich, steadyPassThrough,
                     steadyEnrich / steadyPassThrough * 100);
+            System.out.printf("best of %d, whole backlog, warm-up included: enricher %,.0f/s, pass-through %,.0f/s:"
+                    + " enricher / pass-through = %.0f%%%n", rounds, enrich, passThrough, enrich / passThrough * 100);
         }
     }
 
@@ -126,12 +132,13 @@ public final class EnricherBenchmark {
         return results.stream().filter(r -> r.mode().equals(mode)).mapToDouble(rate).max().orElse(0);
     }
 
-    /** Share of the backlog left out of the steady-state figures (JIT warm-up, first commits); both apps alike. */
-    private static double warmUpShare() {
-        return Double.parseDouble(System.getProperty("bench.warm-up-share", "0.2"));
-    }
-
-    static Result run(String mode, int clicks, int rate, int latencySeconds, int partitions) throws Exception {
+    /**
+     * @param warmUp   clicks the app drains before the measured ones (see the class comment)
+     * @param measured clicks of the sustained rate
+     */
+    static Result run(String mode, int warmUp, int measured, int rate, int latencySeconds, int partitions)
+            throws Exception {
+        int clicks = warmUp + measured;
         System.out.printf("== %s: broker starting%n", mode);
         Path stateDir = Files.createTempDirectory("eddy-bench-" + mode);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
@@ -169,30 +176,31 @@ public final class EnricherBenchmark {
             try {
                 long started = System.nanoTime();
                 long appCpuBefore = cpuNanos(app.toHandle());
-                long harnessCpuBefore = cpuNanos(ProcessHandle.current());
-                int warmUp = (int) (clicks * warmUpShare());
-                long[] appCpuAtWarmUp = new long[1];
-                long[] appendTimes = drain(broker.bootstrapServers(), clicks, warmUp,
-                        () -> appCpuAtWarmUp[0] = cpuNanos(app.toHandle()));
+                long[] cpuAtWarmUp = new long[2];
+                long[] appendTimes = drain(broker.bootstrapServers(), clicks, warmUp, () -> {
+                    cpuAtWarmUp[0] = cpuNanos(app.toHandle());
+                    cpuAtWarmUp[1] = cpuNanos(ProcessHandle.current());
+                });
                 long appCpuAfter = cpuNanos(app.toHandle());
                 double appCpuPerRecord = (appCpuAfter - appCpuBefore) / 1e3 / clicks;
-                double steadyAppCpu = (appCpuAfter - appCpuAtWarmUp[0]) / 1e3 / (clicks - warmUp);
-                double harnessCpuPerRecord = (cpuNanos(ProcessHandle.current()) - harnessCpuBefore) / 1e3 / clicks;
+                double steadyAppCpu = (appCpuAfter - cpuAtWarmUp[0]) / 1e3 / measured;
+                double harnessCpuPerRecord = (cpuNanos(ProcessHandle.current()) - cpuAtWarmUp[1]) / 1e3 / measured;
                 double drainSeconds = (System.nanoTime() - started) / 1e9;
                 Arrays.sort(appendTimes);
                 double perSecond = (clicks - 1) / ((appendTimes[clicks - 1] - appendTimes[0]) / 1000.0);
                 double steadyPerSecond = (clicks - 1 - warmUp)
                         / ((appendTimes[clicks - 1] - appendTimes[warmUp]) / 1000.0);
-                System.out.printf("== %s: %,.0f records/s over the output's append times (%,.0f after warm-up), app CPU"
-                        + " %.1f µs/record (%.1f after warm-up)%n", mode, perSecond, steadyPerSecond, appCpuPerRecord,
-                        steadyAppCpu);
+                double outputBytesPerRecord = (double) kafka.bytesOnDisk(Topics.ENRICHED) / clicks;
+                System.out.printf("== %s: %,.0f records/s sustained (%,.0f over the whole backlog), app CPU"
+                        + " %.1f µs/record (%.1f over the whole backlog), output %.0f B/record on disk%n", mode,
+                        steadyPerSecond, perSecond, steadyAppCpu, appCpuPerRecord, outputBytesPerRecord);
 
                 // 2. Fixed rate, caught up: latency.
                 long[][] latencies = measureLatency(broker.bootstrapServers(), clicks, rate, latencySeconds, t0);
                 return new Result(mode, clicks, perSecond, drainSeconds, latencies[0].length,
                         percentile(latencies[0], 50), percentile(latencies[0], 99),
                         percentile(latencies[1], 50), percentile(latencies[1], 99), appCpuPerRecord,
-                        harnessCpuPerRecord, steadyPerSecond, steadyAppCpu);
+                        harnessCpuPerRecord, steadyPerSecond, steadyAppCpu, outputBytesPerRecord);
             } finally {
                 app.getOutputStream().close();
                 if (!app.waitFor(60, TimeUnit.SECONDS)) {
