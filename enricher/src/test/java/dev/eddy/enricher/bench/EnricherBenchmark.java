@@ -48,7 +48,7 @@ import static dev.eddy.enricher.TestRecords.bytes;
  * </ol>
  * Settings (system properties): bench.clicks (3000000, the measured backlog), bench.warm-up-clicks (6000000, ahead
  * of it: a sustained rate is that of a compiled app, and the JIT compiler threads of either app kept about 0.4 of a
- * core busy for its first 20 to 25 s of work, 4 to 5 million clicks, per-thread CPU sampled from /proc), bench.rate
+ * core busy for its first 20 to 25 s of work, several million clicks, per-thread CPU sampled from /proc), bench.rate
  * (2000/s), bench.latency-seconds (20), bench.partitions (6), bench.rounds (2; the modes alternate), bench.modes
  * (passthrough,enrich), bench.app-jvm-options (extra JVM options for the app, e.g. a JFR recording or
  * -Dkafka-streams.producer.compression.type=none), bench.stream-threads (2, the service's default; both apps).
