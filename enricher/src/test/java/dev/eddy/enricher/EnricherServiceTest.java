@@ -7,6 +7,7 @@ import dev.eddy.events.Topics;
 import dev.eddy.testing.KafkaBrokerTestResource;
 import dev.eddy.testing.KafkaBrokers;
 import dev.eddy.testing.KafkaTestClient;
+import dev.eddy.testing.TempDirTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +38,8 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerTestResource.class, initArgs = @ResourceArg(name = "topics", value =
         "clickstream:3,clickstream.users:3,clickstream.status-codes:1,clickstream.enriched:3,clickstream.dlq:1"))
-@QuarkusTestResource(StateDirResource.class)
+@QuarkusTestResource(value = TempDirTestResource.class,
+        initArgs = @ResourceArg(name = "property", value = "eddy.enricher.state-dir"))
 class EnricherServiceTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);

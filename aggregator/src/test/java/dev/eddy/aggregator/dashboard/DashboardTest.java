@@ -2,9 +2,10 @@ package dev.eddy.aggregator.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.eddy.aggregator.support.StateDirResource;
 import dev.eddy.testing.KafkaTestClient;
+import dev.eddy.testing.TempDirTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -41,7 +42,8 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @QuarkusTestResource(value = OwnBrokerResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = StateDirResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = TempDirTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "property", value = "kafka-streams.state.dir"))
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardTest {
 

@@ -1,12 +1,12 @@
 package dev.eddy.aggregator.rest;
 
-import dev.eddy.aggregator.support.StateDirResource;
 import dev.eddy.events.EnrichedClick;
 import dev.eddy.events.EventSerdes;
 import dev.eddy.events.Topics;
 import dev.eddy.testing.KafkaBrokerTestResource;
 import dev.eddy.testing.KafkaBrokers;
 import dev.eddy.testing.KafkaTestClient;
+import dev.eddy.testing.TempDirTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +48,8 @@ import static org.hamcrest.Matchers.notNullValue;
                 + "clickstream.windows.page-views-1m:1,clickstream.windows.page-views-5m:1,"
                 + "clickstream.windows.sessions:1,clickstream.windows.errors-1m:1,"
                 + "clickstream.windows.segment-activity-1m:1,clickstream.alerts.errors:1"))
-@QuarkusTestResource(StateDirResource.class)
+@QuarkusTestResource(value = TempDirTestResource.class,
+        initArgs = @ResourceArg(name = "property", value = "kafka-streams.state.dir"))
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QueryApiTest {
 
