@@ -3,6 +3,8 @@ package dev.eddy.enricher.streams;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.eddy.events.Click;
 import dev.eddy.events.EventSerdes;
 import dev.eddy.events.JsonCodec;
@@ -26,6 +28,14 @@ final class ClickFastReader {
     /** Decimal strings Jackson's scalar coercion reads as the same number: no sign but '-', no spaces, no leading 0. */
     private static final Pattern INT_TEXT = Pattern.compile("0|-?[1-9][0-9]{0,8}");
     private static final Pattern LONG_TEXT = Pattern.compile("0|-?[1-9][0-9]{0,17}");
+    /**
+     * The field names in the contract's order, which Eddy's generator and Datagen both write. The parser compares the
+     * next name's bytes with the one expected there ({@link JsonParser#nextFieldName(SerializableString)}, as Jackson's
+     * own data binding does for ordered properties) instead of decoding it and looking it up; another name is parsed
+     * as usual, so a different order costs nothing more than before.
+     */
+    private static final SerializedString[] NAMES_IN_ORDER = ClickFields.NAMES_IN_CONTRACT_ORDER.stream()
+            .map(ClickFastReader::encodedName).toArray(SerializedString[]::new);
 
     private ClickFastReader() {
     }
@@ -49,26 +59,38 @@ final class ClickFastReader {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            for (JsonToken token = json.nextToken(); token != JsonToken.END_OBJECT; token = json.nextToken()) {
-                if (token != JsonToken.FIELD_NAME) {
-                    return null;
+            int expected = 0;               // the field that usually comes next, as a position in NAMES_IN_ORDER
+            while (true) {
+                int field;
+                if (expected < NAMES_IN_ORDER.length && json.nextFieldName(NAMES_IN_ORDER[expected])) {
+                    field = ClickFields.inContractOrder(expected);
+                } else {
+                    // Another name than expected (or, after the last field, whatever comes next): looked up.
+                    JsonToken token = expected < NAMES_IN_ORDER.length ? json.currentToken() : json.nextToken();
+                    if (token == JsonToken.END_OBJECT) {
+                        break;
+                    }
+                    if (token != JsonToken.FIELD_NAME) {
+                        return null;
+                    }
+                    field = ClickFields.named(json.currentName());
                 }
-                int field = field(json.currentName());
                 if (!fields.firstSighting(field)) {
                     return null;            // unknown or repeated: the codec decides
                 }
-                JsonToken value = json.nextToken();
+                expected = ClickFields.contractPosition(field) + 1;
                 if (ClickFields.isNumber(field)) {
-                    Long number = integer(json, value, !ClickFields.isInt(field));
+                    Long number = integer(json, json.nextToken(), !ClickFields.isInt(field));
                     if (number == null) {
                         return null;
                     }
                     fields.number(field, number);
                 } else {
-                    if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+                    String text = json.nextTextValue();
+                    if (text == null && json.currentToken() != JsonToken.VALUE_NULL) {
                         return null;
                     }
-                    fields.text(field, value == JsonToken.VALUE_NULL ? null : json.getText());
+                    fields.text(field, text);
                 }
             }
             if (json.nextToken() != null) {
@@ -98,21 +120,9 @@ final class ClickFastReader {
         return null;
     }
 
-    private static int field(String name) {
-        return switch (name) {
-            case "ip" -> ClickFields.IP;
-            case "userid" -> ClickFields.USERID;
-            case "remote_user" -> ClickFields.REMOTE_USER;
-            case "time" -> ClickFields.TIME;
-            case "_time" -> ClickFields.EVENT_TIME;
-            case "request" -> ClickFields.REQUEST;
-            case "status" -> ClickFields.STATUS;
-            case "bytes" -> ClickFields.BYTES;
-            case "referrer" -> ClickFields.REFERRER;
-            case "agent" -> ClickFields.AGENT;
-            case "session_id" -> ClickFields.SESSION_ID;
-            case "event_id" -> ClickFields.EVENT_ID;
-            default -> 0;
-        };
+    private static SerializedString encodedName(String name) {
+        SerializedString encoded = new SerializedString(name);
+        encoded.asQuotedUTF8();     // encode now, once
+        return encoded;
     }
 }

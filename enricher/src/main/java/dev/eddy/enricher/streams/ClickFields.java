@@ -1,6 +1,9 @@
 package dev.eddy.enricher.streams;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.eddy.events.Click;
+
+import java.util.List;
 
 /**
  * The fields of one click as {@link ClickFastReader} finds them: which were seen (a bit each, so a repeated field is
@@ -9,6 +12,12 @@ import dev.eddy.events.Click;
  */
 final class ClickFields {
 
+    /**
+     * The contract's field names in its order ({@code @JsonPropertyOrder} of {@link Click}, the order Eddy's generator
+     * and Datagen write): the field at position i is the bit {@code 1 << i} below.
+     */
+    static final List<String> NAMES_IN_CONTRACT_ORDER = List.of(Click.class.getAnnotation(JsonPropertyOrder.class)
+            .value());
     static final int IP = 1;
     static final int USERID = 1 << 1;
     static final int REMOTE_USER = 1 << 2;
@@ -70,6 +79,22 @@ final class ClickFields {
             case BYTES -> bytes = value;
             default -> throw new IllegalArgumentException("not a number field: " + field);
         }
+    }
+
+    /** The field at {@code position} in {@link #NAMES_IN_CONTRACT_ORDER}. */
+    static int inContractOrder(int position) {
+        return 1 << position;
+    }
+
+    /** Where {@code field} stands in {@link #NAMES_IN_CONTRACT_ORDER}. */
+    static int contractPosition(int field) {
+        return Integer.numberOfTrailingZeros(field);
+    }
+
+    /** The field of that name, or 0 when the contract has none. */
+    static int named(String name) {
+        int position = NAMES_IN_CONTRACT_ORDER.indexOf(name);
+        return position < 0 ? 0 : inContractOrder(position);
     }
 
     static boolean isNumber(int field) {
