@@ -96,11 +96,12 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
         }
         byte[] key = record.key();
         if (click.isAnonymous()) {
-            byte[] enriched = join.enrich(key, click, requestLine, record.timestamp());
+            byte[] enriched = join.enrich(key, click, requestLine, record.timestamp(),
+                    PlainJson.isPlain(decoded.payload()));
             context.forward(record.withKey(UserKeys.ANONYMOUS).withValue(enriched), children.enriched());
         } else if (UserKeys.matches(key, click.userId())) {
-            context.forward(record.withValue(join.enrich(key, click, requestLine, record.timestamp())),
-                    children.enriched());
+            context.forward(record.withValue(join.enrich(key, click, requestLine, record.timestamp(),
+                    PlainJson.isPlain(decoded.payload()))), children.enriched());
         } else if (children.misKeyed() != null) {
             // Its user lives on the partition of its user id: there it is read back, checked again (it passes) and
             // joined. The original payload travels, so it is decoded there as it was here.

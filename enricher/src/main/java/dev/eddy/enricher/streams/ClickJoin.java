@@ -5,7 +5,6 @@ import dev.eddy.enricher.model.ClickEnrichment;
 import dev.eddy.events.Click;
 import dev.eddy.events.RequestLine;
 import dev.eddy.events.StatusCode;
-import dev.eddy.events.Topics;
 import dev.eddy.events.User;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -54,13 +53,14 @@ final class ClickJoin {
      * @param userKey     the click's user id as key bytes, as the users table is keyed (unused for an anonymous click)
      * @param requestLine the click's request line, parsed when it was checked
      * @param eventTime   the click's timestamp (its {@code _time}): the user is looked up as of then
+     * @param plainText   whether the click's texts are known to need no escaping: it was read from a plain payload
+     *                    ({@link PlainJson})
      * @return the enriched click's JSON, byte for byte what the contract's codec writes
      */
-    byte[] enrich(byte[] userKey, Click click, RequestLine requestLine, long eventTime) {
+    byte[] enrich(byte[] userKey, Click click, RequestLine requestLine, long eventTime, boolean plainText) {
         User user = click.isAnonymous() ? null : userAt(userKey, eventTime);
         StatusCode statusCode = statusDefinitions.lookup(click.status(), statusEntry(click.status()));
-        byte[] enriched = encoder.serialize(Topics.ENRICHED,
-                ClickEnrichment.enrich(click, requestLine, user, statusCode));
+        byte[] enriched = encoder.serialize(ClickEnrichment.enrich(click, requestLine, user, statusCode), plainText);
         if (user != null) {
             metrics.joined();
         } else if (click.isAnonymous()) {

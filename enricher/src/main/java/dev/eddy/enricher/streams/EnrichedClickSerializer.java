@@ -22,8 +22,9 @@ import java.util.Arrays;
  * nothing beyond 0x7F): its JSON needs no escaping at all, so {@link #writeAscii} copies it straight into a reused
  * buffer, with the field names as constant byte runs. Any other text (accents, emoji, control characters, quotes)
  * makes it give up and the record is written by Jackson's streaming generator, field by field, which escapes and
- * encodes exactly as the contract's codec. {@code EnrichedClickSerializerTest} holds both to byte-for-byte equality
- * with the contract's codec.
+ * encodes exactly as the contract's codec. The click's own texts, when it was read from a plain payload
+ * ({@link PlainJson}), are known to need no escaping and are copied without that look at each character. {@code EnrichedClickSerializerTest} holds
+ * every way to byte-for-byte equality with the contract's codec.
  *
  * <p>Not thread-safe (it reuses its buffer): one instance per processor, as {@link ClickJoin} holds it.
  */
@@ -93,34 +94,44 @@ final class EnrichedClickSerializer implements Serializer<EnrichedClick> {
 
     @Override
     public byte[] serialize(String topic, EnrichedClick click) {
+        return serialize(click, false);
+    }
+
+    /**
+     * @param plainClickText whether the texts that come from the click itself (its fields, and the method and page cut
+     *                       from its request) are known to be printable ASCII without quotes or backslashes, as when
+     *                       it was read from a plain payload ({@link PlainJson}): they are then copied as they are,
+     *                       without a look at each character. Other texts (status, user) are always checked.
+     */
+    byte[] serialize(EnrichedClick click, boolean plainClickText) {
         if (click == null) {
             return null;
         }
-        return writeAscii(click) ? Arrays.copyOf(buffer, position) : writeWithJackson(click);
+        return writeAscii(click, plainClickText) ? Arrays.copyOf(buffer, position) : writeWithJackson(click);
     }
 
     /**
      * Writes the click into {@link #buffer} when all of its text is printable ASCII without quotes or backslashes
      * (which JSON writes as they are); {@code false} as soon as a text needs more, leaving the buffer to be reused.
      */
-    boolean writeAscii(EnrichedClick click) {
+    boolean writeAscii(EnrichedClick click, boolean plain) {
         position = 0;
-        return text(EVENT_ID_ASCII, click.eventId())
-                && text(SESSION_ID_ASCII, click.sessionId())
-                && text(IP_ASCII, click.ip())
+        return clickText(EVENT_ID_ASCII, click.eventId(), plain)
+                && clickText(SESSION_ID_ASCII, click.sessionId(), plain)
+                && clickText(IP_ASCII, click.ip(), plain)
                 && number(USERID_ASCII, click.userId())
-                && text(REMOTE_USER_ASCII, click.remoteUser())
-                && text(TIME_ASCII, click.time())
+                && clickText(REMOTE_USER_ASCII, click.remoteUser(), plain)
+                && clickText(TIME_ASCII, click.time(), plain)
                 && number(EVENT_TIME_ASCII, click.eventTime())
-                && text(REQUEST_ASCII, click.request())
-                && text(METHOD_ASCII, click.method())
-                && text(PAGE_ASCII, click.page())
+                && clickText(REQUEST_ASCII, click.request(), plain)
+                && clickText(METHOD_ASCII, click.method(), plain)
+                && clickText(PAGE_ASCII, click.page(), plain)
                 && number(STATUS_ASCII, click.status())
                 && text(STATUS_TEXT_ASCII, click.statusText())
                 && bool(IS_ERROR_ASCII, click.error())
                 && number(BYTES_ASCII, click.bytes())
-                && text(REFERRER_ASCII, click.referrer())
-                && text(AGENT_ASCII, click.agent())
+                && clickText(REFERRER_ASCII, click.referrer(), plain)
+                && clickText(AGENT_ASCII, click.agent(), plain)
                 && bool(IS_BOT_ASCII, click.bot())
                 && bool(USER_KNOWN_ASCII, click.userKnown())
                 && text(USERNAME_ASCII, click.username())
@@ -131,6 +142,32 @@ final class EnrichedClickSerializer implements Serializer<EnrichedClick> {
                 && (click.registeredAt() == null ? raw(REGISTERED_AT_ASCII, NULL)
                         : number(REGISTERED_AT_ASCII, click.registeredAt()))
                 && closeObject();
+    }
+
+    /** A text of the click: copied as it is when known to be plain, else checked as any other. */
+    private boolean clickText(byte[] name, String value, boolean plain) {
+        if (!plain || value == null) {
+            return text(name, value);
+        }
+        int length = value.length();
+        ensureRoom(name.length + length + 2);
+        System.arraycopy(name, 0, buffer, position, name.length);
+        int at = position + name.length;
+        buffer[at++] = '"';
+        copyAscii(value, buffer, at);
+        at += length;
+        buffer[at++] = '"';
+        position = at;
+        return true;
+    }
+
+    /**
+     * The one JDK method that copies a string's characters into a byte array without encoding or allocating (each
+     * character's low byte: exactly its ASCII code here): for the compact strings plain ASCII makes, an array copy.
+     */
+    @SuppressWarnings("deprecation")
+    private static void copyAscii(String plainAscii, byte[] out, int at) {
+        plainAscii.getBytes(0, plainAscii.length(), out, at);
     }
 
     private boolean text(byte[] name, String value) {
