@@ -23,8 +23,9 @@ import java.util.Arrays;
  * buffer, with the field names as constant byte runs. Any other text (accents, emoji, control characters, quotes)
  * makes it give up and the record is written by Jackson's streaming generator, field by field, which escapes and
  * encodes exactly as the contract's codec. The click's own texts, when it was read from a plain payload
- * ({@link PlainJson}), are known to need no escaping and are copied without that look at each character. {@code EnrichedClickSerializerTest} holds
- * every way to byte-for-byte equality with the contract's codec.
+ * ({@link PlainJson}), are known to need no escaping and are copied without that look at each character.
+ * {@code EnrichedClickSerializerTest} and {@code PlainJsonTest} hold every way to byte-for-byte equality with the
+ * contract's codec.
  *
  * <p>Not thread-safe (it reuses its buffer): one instance per processor, as {@link ClickJoin} holds it.
  */
@@ -113,6 +114,8 @@ final class EnrichedClickSerializer implements Serializer<EnrichedClick> {
     /**
      * Writes the click into {@link #buffer} when all of its text is printable ASCII without quotes or backslashes
      * (which JSON writes as they are); {@code false} as soon as a text needs more, leaving the buffer to be reused.
+     *
+     * @param plain whether the click's own texts are known to be plain ({@link #serialize(EnrichedClick, boolean)})
      */
     boolean writeAscii(EnrichedClick click, boolean plain) {
         position = 0;

@@ -37,7 +37,8 @@ class ClickFastReaderTest {
                     + "\"ip\":null,\"agent\":\"S\u00e3o \\\"Paulo\\\" \\u00e9 \uD83D\uDE00\",\"referrer\":\"\"}",
             " \n{ \"userid\" : 3 , \"_time\" : 5 , \"request\" : \"GET /x y\" , \"status\" : 200 , \"bytes\" : 1 } \n",
             // Not in the contract's order: the reader expects that order, but only as a guess.
-            "{\"event_id\":\"e\",\"bytes\":2,\"status\":200,\"request\":\"GET /\",\"_time\":5,\"userid\":3,\"ip\":\"a\"}",
+            "{\"event_id\":\"e\",\"bytes\":2,\"status\":200,\"request\":\"GET /\",\"_time\":5,\"userid\":3,"
+                    + "\"ip\":\"a\"}",
             GOOD_ESCAPED_NAME_LATER);
 
     /** Shapes the fast reader must leave to the codec (some good, most bad). */

@@ -58,8 +58,8 @@ class PlainJsonTest {
         EnrichedClickSerializer encoder = new EnrichedClickSerializer();
         int plain = 0;
         for (int i = 0; i < 5_000; i++) {
-            Click click = new Click(text(random), i, text(random), text(random), T + i,
-                    "GET /p" + i + pick(random, "", "?q=1", " HTTP/1.1", " HTTP/1.1", "\u00e9", "\"x\""), 200 + i % 300, i,
+            String request = "GET /p" + i + pick(random, "", "?q=1", " HTTP/1.1", " HTTP/1.1", "\u00e9", "\"x\"");
+            Click click = new Click(text(random), i, text(random), text(random), T + i, request, 200 + i % 300, i,
                     text(random), text(random), text(random), text(random));
             byte[] payload = CLICKS.encode(click);
             Click read = ClickFastReader.decode(payload);
