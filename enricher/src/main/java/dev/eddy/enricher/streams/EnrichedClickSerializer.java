@@ -152,15 +152,9 @@ final class EnrichedClickSerializer implements Serializer<EnrichedClick> {
         if (!plain || value == null) {
             return text(name, value);
         }
-        int length = value.length();
-        ensureRoom(name.length + length + 2);
-        System.arraycopy(name, 0, buffer, position, name.length);
-        int at = position + name.length;
-        buffer[at++] = '"';
+        int at = openText(name, value.length());
         copyAscii(value, buffer, at);
-        at += length;
-        buffer[at++] = '"';
-        position = at;
+        closeText(at + value.length());
         return true;
     }
 
@@ -178,22 +172,36 @@ final class EnrichedClickSerializer implements Serializer<EnrichedClick> {
             return raw(name, NULL);
         }
         int length = value.length();
-        ensureRoom(name.length + length + 2);
+        int at = openText(name, length);
         byte[] out = buffer;
-        System.arraycopy(name, 0, out, position, name.length);
-        int at = position + name.length;
-        out[at++] = '"';
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
             // Jackson writes 0x20-0x7F as they are, except '"' and '\\'; anything else is escaped or multi-byte.
             if (c < 0x20 || c > 0x7F || c == '"' || c == '\\') {
-                return false;
+                return false;       // position unchanged: the Jackson way starts over
             }
             out[at++] = (byte) c;
         }
-        out[at++] = '"';
-        position = at;
+        closeText(at);
         return true;
+    }
+
+    /**
+     * Writes the field's name and the text's opening quote, with room for {@code length} characters and the closing
+     * quote after them; returns where the characters go.
+     */
+    private int openText(byte[] name, int length) {
+        ensureRoom(name.length + length + 2);
+        System.arraycopy(name, 0, buffer, position, name.length);
+        int at = position + name.length;
+        buffer[at] = '"';
+        return at + 1;
+    }
+
+    /** Writes the closing quote at {@code end}, just after the text's characters. */
+    private void closeText(int end) {
+        buffer[end] = '"';
+        position = end + 1;
     }
 
     private boolean number(byte[] name, long value) {
