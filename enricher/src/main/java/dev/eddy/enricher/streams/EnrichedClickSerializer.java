@@ -2,6 +2,7 @@ package dev.eddy.enricher.streams;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.eddy.events.EnrichedClick;
@@ -204,30 +205,14 @@ final class EnrichedClickSerializer implements Serializer<EnrichedClick> {
         position = end + 1;
     }
 
+    /**
+     * The number's digits by Jackson's own routine ({@link NumberOutput}, what its generator writes numbers with): the
+     * same bytes as the contract's codec, three digits per step instead of one division per digit.
+     */
     private boolean number(byte[] name, long value) {
         ensureRoom(name.length + MAX_NUMBER_LENGTH);
         System.arraycopy(name, 0, buffer, position, name.length);
-        position += name.length;
-        if (value == Long.MIN_VALUE) {
-            byte[] digits = ascii(Long.toString(value));
-            System.arraycopy(digits, 0, buffer, position, digits.length);
-            position += digits.length;
-            return true;
-        }
-        if (value < 0) {
-            buffer[position++] = '-';
-            value = -value;
-        }
-        int digits = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
-            digits++;
-        }
-        int at = position + digits;
-        position = at;
-        do {
-            buffer[--at] = (byte) ('0' + (int) (value % 10));
-            value /= 10;
-        } while (value > 0);
+        position = NumberOutput.outputLong(value, buffer, position + name.length);
         return true;
     }
 
