@@ -1,6 +1,7 @@
 package dev.eddy.enricher.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.Map;
@@ -31,7 +32,6 @@ public final class EnricherMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Counter> recordsIn = new ConcurrentHashMap<>();
-    private final Counter recordsOut;
     private final Counter joinHits;
     private final Counter anonymousClicks;
     private final Counter unknownUserClicks;
@@ -39,8 +39,6 @@ public final class EnricherMetrics {
 
     public EnricherMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.recordsOut = Counter.builder(RECORDS_OUT)
-                .description("Enriched clicks written").register(registry);
         this.joinHits = Counter.builder(JOIN_HITS)
                 .description("Clicks joined with a version of their user").register(registry);
         this.anonymousClicks = joinMiss(CAUSE_ANONYMOUS);
@@ -49,6 +47,11 @@ public final class EnricherMetrics {
                 .description("Clicks whose status-code reference entry could not be decoded (enriched as if it were"
                         + " missing)")
                 .register(registry);
+        // Every enriched click is exactly one hit or one miss: the sum, taken when scraped, instead of a second
+        // increment per click (counters shared by the stream threads are a visible cost on the per-click path).
+        // The registry holds this object weakly; the topology's processors hold it for as long as the app runs.
+        FunctionCounter.builder(RECORDS_OUT, this, EnricherMetrics::recordsOut)
+                .description("Enriched clicks written").register(registry);
     }
 
     public void recordIn(String topic) {
@@ -67,19 +70,16 @@ public final class EnricherMetrics {
 
     /** One enriched click written, joined with a version of its user. */
     public void joined() {
-        recordsOut.increment();
         joinHits.increment();
     }
 
     /** One enriched click written without user fields because it is anonymous ({@code userid} -1). */
     public void anonymous() {
-        recordsOut.increment();
         anonymousClicks.increment();
     }
 
     /** One enriched click written without user fields because no version of its user was found at its time. */
     public void unknownUser() {
-        recordsOut.increment();
         unknownUserClicks.increment();
     }
 
@@ -93,6 +93,10 @@ public final class EnricherMetrics {
                 .description("Records sent to the dead-letter topic, by reason and source topic")
                 .tag("reason", reason).tag("topic", topic)
                 .register(registry).increment();
+    }
+
+    private double recordsOut() {
+        return joinHits.count() + anonymousClicks.count() + unknownUserClicks.count();
     }
 
     private Counter joinMiss(String cause) {
