@@ -47,7 +47,7 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
 
     private final Input input;
     private final Children children;
-    private final ClickLimits limits;
+    private final EventTimeBounds eventTimeBounds;
     private final InputChecks<Click> checks;
     private final StatusDefinitions statusDefinitions;
     private final EnricherMetrics metrics;
@@ -59,7 +59,7 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
                   EnricherMetrics metrics) {
         this.input = input;
         this.children = children;
-        this.limits = limits;
+        this.eventTimeBounds = new EventTimeBounds(limits);
         this.checks = new InputChecks<>(Click.class, limits.maxRecordBytes(), false);
         this.statusDefinitions = statusDefinitions;
         this.metrics = metrics;
@@ -89,7 +89,7 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
         RequestLine requestLine;
         try {
             requestLine = RequestLine.parse(click.request());
-            limits.checkEventTime(click);
+            eventTimeBounds.check(click);
         } catch (RuntimeException e) {
             reject(record, InputChecks.STAGE_VALIDATE, e);
             return;

@@ -1,8 +1,5 @@
 package dev.eddy.enricher.streams;
 
-import dev.eddy.events.Click;
-import dev.eddy.events.EventFormatException;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.LongSupplier;
@@ -17,6 +14,7 @@ import java.util.function.LongSupplier;
  *   <li>a payload larger than {@code maxRecordBytes} would make the enriched record exceed what the broker accepts,
  *       and a record the producer cannot send stops the stream thread.</li>
  * </ul>
+ * Applied per click by {@link EventTimeBounds} (time) and {@link InputChecks} (size).
  *
  * @param maxFutureSkew     how far ahead of this machine's clock an event time may be
  * @param earliestEventTime the earliest event time accepted
@@ -29,30 +27,4 @@ public record ClickLimits(Duration maxFutureSkew, Instant earliestEventTime, int
     /** The shipped defaults (also those of application.properties): 5 minutes, 2000-01-01, 256 KiB. */
     public static final ClickLimits DEFAULTS = new ClickLimits(Duration.ofMinutes(5),
             Instant.parse("2000-01-01T00:00:00Z"), 256 * 1024, System::currentTimeMillis);
-
-    /** The latest event time accepted right now. */
-    long latestEventTime() {
-        return wallClock.getAsLong() + maxFutureSkew.toMillis();
-    }
-
-    /** Whether an event time read from a payload may serve as the record's timestamp (see {@link ClickTimeExtractor}). */
-    boolean plausible(long eventTime) {
-        return eventTime >= earliestEventTime.toEpochMilli() && eventTime <= latestEventTime();
-    }
-
-    /** @throws EventFormatException naming {@code _time} when the click's event time is out of bounds */
-    void checkEventTime(Click click) {
-        long eventTime = click.eventTime();
-        if (eventTime < earliestEventTime.toEpochMilli()) {
-            throw new EventFormatException(EventFormatException.Kind.INVALID_VALUE, "_time", eventTime + " ("
-                    + Instant.ofEpochMilli(eventTime) + ") is before eddy.enricher.earliest-event-time ("
-                    + earliestEventTime + ")");
-        }
-        long latest = latestEventTime();
-        if (eventTime > latest) {
-            throw new EventFormatException(EventFormatException.Kind.INVALID_VALUE, "_time", eventTime + " ("
-                    + Instant.ofEpochMilli(eventTime) + ") is more than eddy.enricher.max-future-skew ("
-                    + maxFutureSkew + ") ahead of this machine's clock");
-        }
-    }
 }

@@ -24,10 +24,10 @@ import java.io.IOException;
  */
 public final class ClickTimeExtractor implements TimestampExtractor {
 
-    private final ClickLimits limits;
+    private final EventTimeBounds bounds;
 
     public ClickTimeExtractor(ClickLimits limits) {
-        this.limits = limits;
+        this.bounds = new EventTimeBounds(limits);
     }
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -36,10 +36,10 @@ public final class ClickTimeExtractor implements TimestampExtractor {
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
         long eventTime = eventTimeOf(record.value());
-        if (eventTime > 0 && limits.plausible(eventTime)) {
+        if (eventTime > 0 && bounds.plausible(eventTime)) {
             return eventTime;
         }
-        if (record.timestamp() >= 0 && record.timestamp() <= limits.latestEventTime()) {
+        if (record.timestamp() >= 0 && bounds.notTooFarAhead(record.timestamp())) {
             return record.timestamp();
         }
         return Math.max(partitionTime, 0L);
