@@ -49,7 +49,8 @@ import static dev.eddy.enricher.TestRecords.bytes;
  * Settings (system properties): bench.clicks (3000000, the measured backlog), bench.warm-up-clicks (6000000, ahead
  * of it: a sustained rate is that of a compiled app, and the JIT compiler threads of either app kept about 0.4 of a
  * core busy for its first 20 to 25 s of work, several million clicks, per-thread CPU sampled from /proc), bench.rate
- * (2000/s), bench.latency-seconds (20), bench.partitions (6), bench.rounds (2; the modes alternate), bench.modes
+ * (2000/s), bench.latency-seconds (20), bench.partitions (6), bench.rounds (2; the modes alternate; the ratio is
+ * printed for the best and for the median rounds), bench.modes
  * (passthrough,enrich), bench.app-jvm-options (extra JVM options for the app, e.g. a JFR recording or
  * -Dkafka-streams.producer.compression.type=none), bench.stream-threads (2, the service's default; both apps).
  */
@@ -123,13 +124,32 @@ public final class EnricherBenchmark {
                     steadyEnrich / steadyPassThrough * 100);
             System.out.printf("best of %d, whole backlog, warm-up included: enricher %,.0f/s, pass-through %,.0f/s:"
                     + " enricher / pass-through = %.0f%%%n", rounds, enrich, passThrough, enrich / passThrough * 100);
+            double medianPassThrough = median(results, "passthrough", Result::steadyRecordsPerSecond);
+            double medianEnrich = median(results, "enrich", Result::steadyRecordsPerSecond);
+            System.out.printf("median of %d, sustained: enricher %,.0f/s, pass-through %,.0f/s: enricher /"
+                    + " pass-through = %.0f%%%n", rounds, medianEnrich, medianPassThrough,
+                    medianEnrich / medianPassThrough * 100);
         }
     }
 
-    /** The best sustained rate of a mode: the run least disturbed by the rest of the machine. */
+    /**
+     * The best sustained rate of a mode: the run least disturbed by the rest of the machine and by the order in which
+     * the JIT compiled the app's hot loop (docs/benchmarks.md, "where the spread comes from").
+     */
     private static double best(List<Result> results, String mode,
                                java.util.function.ToDoubleFunction<Result> rate) {
         return results.stream().filter(r -> r.mode().equals(mode)).mapToDouble(rate).max().orElse(0);
+    }
+
+    /** The median rate of a mode: what a typical start of the app gets, printed beside the best. */
+    private static double median(List<Result> results, String mode,
+                                 java.util.function.ToDoubleFunction<Result> rate) {
+        double[] rates = results.stream().filter(r -> r.mode().equals(mode)).mapToDouble(rate).sorted().toArray();
+        if (rates.length == 0) {
+            return 0;
+        }
+        int middle = rates.length / 2;
+        return rates.length % 2 == 1 ? rates[middle] : (rates[middle - 1] + rates[middle]) / 2;
     }
 
     /**
