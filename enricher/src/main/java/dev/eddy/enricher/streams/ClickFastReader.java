@@ -35,7 +35,7 @@ final class ClickFastReader {
      * as usual, so a different order costs nothing more than before.
      */
     private static final SerializedString[] NAMES_IN_ORDER = ClickFields.NAMES_IN_CONTRACT_ORDER.stream()
-            .map(ClickFastReader::encodedName).toArray(SerializedString[]::new);
+            .map(SerializedString::new).toArray(SerializedString[]::new);
 
     private ClickFastReader() {
     }
@@ -118,11 +118,5 @@ final class ClickFastReader {
             }
         }
         return null;
-    }
-
-    private static SerializedString encodedName(String name) {
-        SerializedString encoded = new SerializedString(name);
-        encoded.asQuotedUTF8();     // encode now, once
-        return encoded;
     }
 }
