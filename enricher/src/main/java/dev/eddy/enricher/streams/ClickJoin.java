@@ -58,9 +58,11 @@ final class ClickJoin {
      * @return the enriched click's JSON, byte for byte what the contract's codec writes
      */
     byte[] enrich(byte[] userKey, Click click, RequestLine requestLine, long eventTime, boolean plainText) {
-        User user = click.isAnonymous() ? null : userAt(userKey, eventTime);
+        JoinedUser joined = click.isAnonymous() ? null : userAt(userKey, eventTime);
+        User user = joined == null ? null : joined.user();
         StatusCode statusCode = statusDefinitions.lookup(click.status(), statusEntry(click.status()));
-        byte[] enriched = encoder.serialize(ClickEnrichment.enrich(click, requestLine, user, statusCode), plainText);
+        byte[] enriched = encoder.serialize(ClickEnrichment.enrich(click, requestLine, user, statusCode), plainText,
+                joined == null || joined.plainText());
         if (user != null) {
             metrics.joined();
         } else if (click.isAnonymous()) {
@@ -75,7 +77,7 @@ final class ClickJoin {
      * The version of the user valid at {@code eventTime}, or {@code null}: never existed, not yet created, deleted by
      * then, or older than the history the store keeps (then only a latest version valid at that time is found).
      */
-    private User userAt(byte[] userKey, long eventTime) {
+    private JoinedUser userAt(byte[] userKey, long eventTime) {
         return latestUsers.userAt(users, userKey, eventTime);
     }
 

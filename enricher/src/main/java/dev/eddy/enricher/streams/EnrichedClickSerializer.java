@@ -23,8 +23,9 @@ import java.util.Arrays;
  * nothing beyond 0x7F): its JSON needs no escaping at all, so {@link #writeAscii} copies it straight into a reused
  * buffer, with the field names as constant byte runs. Any other text (accents, emoji, control characters, quotes)
  * makes it give up and the record is written by Jackson's streaming generator, field by field, which escapes and
- * encodes exactly as the contract's codec. The click's own texts, when it was read from a plain payload
- * ({@link PlainJson}), are known to need no escaping and are copied without that look at each character.
+ * encodes exactly as the contract's codec. Texts known to need no escaping are copied without that look at each
+ * character: the click's own, when it was read from a plain payload ({@link PlainJson}), and the user's, checked once
+ * per user version ({@link JoinedUser}).
  * {@code EnrichedClickSerializerTest} and {@code PlainJsonTest} hold every way to byte-for-byte equality with the
  * contract's codec.
  *
@@ -96,62 +97,67 @@ final class EnrichedClickSerializer implements Serializer<EnrichedClick> {
 
     @Override
     public byte[] serialize(String topic, EnrichedClick click) {
-        return serialize(click, false);
+        return serialize(click, false, false);
     }
 
     /**
      * @param plainClickText whether the texts that come from the click itself (its fields, and the method and page cut
      *                       from its request) are known to be printable ASCII without quotes or backslashes, as when
      *                       it was read from a plain payload ({@link PlainJson}): they are then copied as they are,
-     *                       without a look at each character. Other texts (status, user) are always checked.
+     *                       without a look at each character
+     * @param plainUserText  the same for the user's texts ({@link JoinedUser#plainText()}); the status text is always
+     *                       checked
      */
-    byte[] serialize(EnrichedClick click, boolean plainClickText) {
+    byte[] serialize(EnrichedClick click, boolean plainClickText, boolean plainUserText) {
         if (click == null) {
             return null;
         }
-        return writeAscii(click, plainClickText) ? Arrays.copyOf(buffer, position) : writeWithJackson(click);
+        return writeAscii(click, plainClickText, plainUserText) ? Arrays.copyOf(buffer, position)
+                : writeWithJackson(click);
     }
 
     /**
      * Writes the click into {@link #buffer} when all of its text is printable ASCII without quotes or backslashes
      * (which JSON writes as they are); {@code false} as soon as a text needs more, leaving the buffer to be reused.
      *
-     * @param plain whether the click's own texts are known to be plain ({@link #serialize(EnrichedClick, boolean)})
+     * @param plain     whether the click's own texts are known to be plain
+     *                  ({@link #serialize(EnrichedClick, boolean, boolean)})
+     * @param plainUser the same for the user's texts
      */
-    boolean writeAscii(EnrichedClick click, boolean plain) {
+    boolean writeAscii(EnrichedClick click, boolean plain, boolean plainUser) {
         position = 0;
-        return clickText(EVENT_ID_ASCII, click.eventId(), plain)
-                && clickText(SESSION_ID_ASCII, click.sessionId(), plain)
-                && clickText(IP_ASCII, click.ip(), plain)
+        return text(EVENT_ID_ASCII, click.eventId(), plain)
+                && text(SESSION_ID_ASCII, click.sessionId(), plain)
+                && text(IP_ASCII, click.ip(), plain)
                 && number(USERID_ASCII, click.userId())
-                && clickText(REMOTE_USER_ASCII, click.remoteUser(), plain)
-                && clickText(TIME_ASCII, click.time(), plain)
+                && text(REMOTE_USER_ASCII, click.remoteUser(), plain)
+                && text(TIME_ASCII, click.time(), plain)
                 && number(EVENT_TIME_ASCII, click.eventTime())
-                && clickText(REQUEST_ASCII, click.request(), plain)
-                && clickText(METHOD_ASCII, click.method(), plain)
-                && clickText(PAGE_ASCII, click.page(), plain)
+                && text(REQUEST_ASCII, click.request(), plain)
+                && text(METHOD_ASCII, click.method(), plain)
+                && text(PAGE_ASCII, click.page(), plain)
                 && number(STATUS_ASCII, click.status())
-                && text(STATUS_TEXT_ASCII, click.statusText())
+                && checkedText(STATUS_TEXT_ASCII, click.statusText())
                 && bool(IS_ERROR_ASCII, click.error())
                 && number(BYTES_ASCII, click.bytes())
-                && clickText(REFERRER_ASCII, click.referrer(), plain)
-                && clickText(AGENT_ASCII, click.agent(), plain)
+                && text(REFERRER_ASCII, click.referrer(), plain)
+                && text(AGENT_ASCII, click.agent(), plain)
                 && bool(IS_BOT_ASCII, click.bot())
                 && bool(USER_KNOWN_ASCII, click.userKnown())
-                && text(USERNAME_ASCII, click.username())
-                && text(FIRST_NAME_ASCII, click.firstName())
-                && text(LAST_NAME_ASCII, click.lastName())
-                && text(CITY_ASCII, click.city())
-                && text(LEVEL_ASCII, click.level())
+                && text(USERNAME_ASCII, click.username(), plainUser)
+                && text(FIRST_NAME_ASCII, click.firstName(), plainUser)
+                && text(LAST_NAME_ASCII, click.lastName(), plainUser)
+                && text(CITY_ASCII, click.city(), plainUser)
+                && text(LEVEL_ASCII, click.level(), plainUser)
                 && (click.registeredAt() == null ? raw(REGISTERED_AT_ASCII, NULL)
                         : number(REGISTERED_AT_ASCII, click.registeredAt()))
                 && closeObject();
     }
 
-    /** A text of the click: copied as it is when known to be plain, else checked as any other. */
-    private boolean clickText(byte[] name, String value, boolean plain) {
+    /** A text copied as it is when known to be plain, else checked as any other. */
+    private boolean text(byte[] name, String value, boolean plain) {
         if (!plain || value == null) {
-            return text(name, value);
+            return checkedText(name, value);
         }
         int at = openText(name, value.length());
         copyAscii(value, buffer, at);
@@ -168,7 +174,8 @@ final class EnrichedClickSerializer implements Serializer<EnrichedClick> {
         plainAscii.getBytes(0, plainAscii.length(), out, at);
     }
 
-    private boolean text(byte[] name, String value) {
+    /** A text that JSON may have to escape: written as it is when it need not, else {@code false}. */
+    private boolean checkedText(byte[] name, String value) {
         if (value == null) {
             return raw(name, NULL);
         }

@@ -37,7 +37,7 @@ final class LatestUsers implements StateStore {
     static final String STORE = "users-latest";
 
     /** A user's latest version in the versioned store, valid from {@code validFrom} (deleted users are not kept). */
-    private record Latest(long validFrom, User user) {
+    private record Latest(long validFrom, JoinedUser user) {
     }
 
     private final String name;
@@ -70,7 +70,7 @@ final class LatestUsers implements StateStore {
      *
      * @return the version valid at {@code asOf}, {@code null} when there is none (unknown, deleted, beyond history)
      */
-    User userAt(VersionedKeyValueStore<byte[], User> users, byte[] key, long asOf) {
+    JoinedUser userAt(VersionedKeyValueStore<byte[], User> users, byte[] key, long asOf) {
         if (capacity == 0) {
             return valueOf(users.get(key, asOf));
         }
@@ -84,7 +84,7 @@ final class LatestUsers implements StateStore {
             // Found, but is it the latest? One more read, once per user while it stays in the cache.
             VersionedRecord<User> newest = users.get(key);
             if (newest != null) {
-                latest.put(cacheKey, new Latest(newest.timestamp(), newest.value()));
+                latest.put(cacheKey, new Latest(newest.timestamp(), JoinedUser.of(newest.value())));
             }
         }
         return valueOf(version);
@@ -103,7 +103,7 @@ final class LatestUsers implements StateStore {
         }
         Bytes cacheKey = Bytes.wrap(key);
         if (putResult == VersionedKeyValueStore.PUT_RETURN_CODE_VALID_TO_UNDEFINED && user != null) {
-            latest.put(cacheKey, new Latest(validFrom, user));      // the new latest version
+            latest.put(cacheKey, new Latest(validFrom, JoinedUser.of(user)));      // the new latest version
         } else if (user == null) {
             latest.remove(cacheKey);                // deleted: the store says what remains before the deletion
         }
@@ -114,8 +114,8 @@ final class LatestUsers implements StateStore {
         return latest.size();
     }
 
-    private static User valueOf(VersionedRecord<User> version) {
-        return version == null ? null : version.value();
+    private static JoinedUser valueOf(VersionedRecord<User> version) {
+        return version == null ? null : JoinedUser.of(version.value());
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.nio.ByteOrder;
  * no control character, no quote inside - which is also exactly what JSON writes back for it. That lets the enriched
  * click's encoder copy a plain click's texts without looking at each character again ({@link EnrichedClickSerializer}).
  * Nearly every click is plain; whitespace other than the space (pretty-printed JSON) only makes a payload not plain.
+ *
+ * <p>The same for one text already decoded ({@link #isPlainText}): a user's, checked once per version instead of at
+ * every click that is joined with it ({@link JoinedUser}).
  */
 final class PlainJson {
 
@@ -32,6 +35,23 @@ final class PlainJson {
         for (; i < payload.length; i++) {
             byte b = payload[i];
             if (b < 0x20 || b == '\\') {     // below the space, a backslash, or (negative) beyond 0x7F
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether JSON writes this text as it is: every character printable ASCII (0x20-0x7F), none a quote or a
+     * backslash. {@code null} has no characters to write.
+     */
+    static boolean isPlainText(String text) {
+        if (text == null) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7F || c == '"' || c == '\\') {
                 return false;
             }
         }

@@ -61,10 +61,12 @@ class EnrichedClickSerializerTest {
                     ascii(random), ascii(random), ascii(random), ascii(random),
                     random.nextBoolean() ? null : (random.nextBoolean() ? Long.MIN_VALUE : -random.nextLong()));
 
-            assertThat(serializer.writeAscii(click, false)).as("printable ASCII takes the direct way").isTrue();
+            assertThat(serializer.writeAscii(click, false, false)).as("printable ASCII takes the direct way").isTrue();
             assertThat(serializer.serialize("clickstream.enriched", click)).isEqualTo(CONTRACT.encode(click));
-            // The click's texts known to be plain (as ClickFastReader reads them) are copied unchecked: same bytes.
-            assertThat(serializer.serialize(click, true)).isEqualTo(CONTRACT.encode(click));
+            // Texts known to be plain (the click's as ClickFastReader reads them, the user's as JoinedUser checks
+            // them) are copied unchecked: same bytes.
+            assertThat(serializer.serialize(click, true, false)).isEqualTo(CONTRACT.encode(click));
+            assertThat(serializer.serialize(click, true, true)).isEqualTo(CONTRACT.encode(click));
         }
     }
 
@@ -74,14 +76,19 @@ class EnrichedClickSerializerTest {
             EnrichedClick click = new EnrichedClick(null, null, null, 7, null, null, 1, "GET / HTTP/1.1", "GET", "/",
                     200, "OK", false, 0, null, text, false, true, "u", "f", "l", "c", "Gold", 5L);
 
-            assertThat(serializer.writeAscii(click, false)).as("'%s'", text).isFalse();
+            assertThat(serializer.writeAscii(click, false, false)).as("'%s'", text).isFalse();
             assertThat(serializer.serialize("clickstream.enriched", click)).isEqualTo(CONTRACT.encode(click));
 
-            // Texts that do not come from the click (status, user) are checked even when the click's are plain.
+            // The user's texts are checked unless they are known to be plain, even when the click's are.
             EnrichedClick user = new EnrichedClick(null, null, null, 7, null, null, 1, "GET / HTTP/1.1", "GET", "/",
                     200, "OK", false, 0, null, "agent", false, true, text, "f", "l", "c", "Gold", 5L);
-            assertThat(serializer.writeAscii(user, true)).as("'%s'", text).isFalse();
-            assertThat(serializer.serialize(user, true)).isEqualTo(CONTRACT.encode(user));
+            assertThat(serializer.writeAscii(user, true, false)).as("'%s'", text).isFalse();
+            assertThat(serializer.serialize(user, true, false)).isEqualTo(CONTRACT.encode(user));
+            // The status text is always checked.
+            EnrichedClick status = new EnrichedClick(null, null, null, 7, null, null, 1, "GET / HTTP/1.1", "GET", "/",
+                    200, text, false, 0, null, "agent", false, true, "u", "f", "l", "c", "Gold", 5L);
+            assertThat(serializer.writeAscii(status, true, true)).as("'%s'", text).isFalse();
+            assertThat(serializer.serialize(status, true, true)).isEqualTo(CONTRACT.encode(status));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.eddy.events.EnrichedClick;
 import dev.eddy.events.EventSerdes;
 import dev.eddy.events.JsonCodec;
 import dev.eddy.events.RequestLine;
+import dev.eddy.events.User;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -66,12 +67,45 @@ class PlainJsonTest {
             EnrichedClick enriched = ClickEnrichment.enrich(read, RequestLine.parse(read.request()), null, null);
             if (PlainJson.isPlain(payload)) {
                 plain++;
-                assertThat(encoder.serialize(enriched, true)).as(new String(payload, StandardCharsets.UTF_8))
+                assertThat(encoder.serialize(enriched, true, true)).as(new String(payload, StandardCharsets.UTF_8))
                         .isEqualTo(ENRICHED.encode(enriched));
             }
-            assertThat(encoder.serialize(enriched, false)).isEqualTo(ENRICHED.encode(enriched));
+            assertThat(encoder.serialize(enriched, false, false)).isEqualTo(ENRICHED.encode(enriched));
         }
         assertThat(plain).as("plain clicks among the random ones").isBetween(100, 4_900);
+    }
+
+    @Test
+    void aTextIsPlainWhenJsonWritesEachOfItsCharactersAsItIs() {
+        for (char c = 0; c < 0x200; c++) {
+            boolean asItIs = c >= 0x20 && c <= 0x7F && c != '"' && c != '\\';
+            assertThat(PlainJson.isPlainText("ab" + c + "cd")).as("U+%04X", (int) c).isEqualTo(asItIs);
+        }
+        assertThat(PlainJson.isPlainText(null)).as("no text").isTrue();
+        assertThat(PlainJson.isPlainText("")).isTrue();
+        assertThat(PlainJson.isPlainText("emoji \uD83D\uDE00")).isFalse();
+    }
+
+    @Test
+    void aUserCheckedOnceIsWrittenByteForByteAsTheContractCodecWritesItWhenItsTextsAreCopiedUnchecked() {
+        Random random = new Random(13);
+        EnrichedClickSerializer encoder = new EnrichedClickSerializer();
+        Click click = new Click("10.1.2.3", 7, "-", "-", T, "GET /a HTTP/1.1", 200, 1, "-", "agent", null, null);
+        int plain = 0;
+        for (int i = 0; i < 5_000; i++) {
+            String username = text(random);
+            User user = new User(7, username == null || username.isBlank() ? "u" + i : username, T, text(random),
+                    text(random), text(random), text(random));
+            JoinedUser joined = JoinedUser.of(user);
+            EnrichedClick enriched = ClickEnrichment.enrich(click, RequestLine.parse(click.request()), user, null);
+            if (joined.plainText()) {
+                plain++;
+            }
+            assertThat(encoder.serialize(enriched, true, joined.plainText())).as(user.toString())
+                    .isEqualTo(ENRICHED.encode(enriched));
+        }
+        assertThat(plain).as("plain users among the random ones").isBetween(100, 4_900);
+        assertThat(JoinedUser.of(null)).isNull();
     }
 
     private static String text(Random random) {
