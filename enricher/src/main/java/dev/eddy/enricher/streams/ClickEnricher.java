@@ -70,7 +70,8 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
         this.context = context;
         this.join = new ClickJoin(context.getStateStore(EnricherTopology.USERS_STORE),
                 context.getStateStore(LatestUsers.STORE),
-                context.getStateStore(EnricherTopology.STATUS_CODES_STORE), statusDefinitions, metrics);
+                new RecentStatusCodes(context.getStateStore(EnricherTopology.STATUS_CODES_STORE), statusDefinitions,
+                        metrics, context::currentSystemTimeMs), metrics);
         this.recordsIn = input == Input.CLICKS ? metrics.recordsIn(Topics.CLICKS) : null;
     }
 

@@ -6,8 +6,6 @@ import dev.eddy.events.Click;
 import dev.eddy.events.RequestLine;
 import dev.eddy.events.StatusCode;
 import dev.eddy.events.User;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.VersionedKeyValueStore;
 
 /**
@@ -18,34 +16,22 @@ import org.apache.kafka.streams.state.VersionedKeyValueStore;
  */
 final class ClickJoin {
 
-    /** The global table's keys for the status codes a click can have (100-599), made once instead of per click. */
-    private static final String[] STATUS_KEYS = new String[600];
-
-    static {
-        for (int status = 100; status < STATUS_KEYS.length; status++) {
-            STATUS_KEYS[status] = Integer.toString(status);
-        }
-    }
-
     private final VersionedKeyValueStore<byte[], User> users;
     private final LatestUsers latestUsers;
-    private final TimestampedKeyValueStore<String, byte[]> statusCodes;
-    private final StatusDefinitions statusDefinitions;
+    private final RecentStatusCodes statusCodes;
     private final EnrichedClickSerializer encoder = new EnrichedClickSerializer();
     private final EnricherMetrics metrics;
 
     /**
      * @param users       the users table's versioned store, keyed by the user id's raw key bytes
      * @param latestUsers the latest versions of recently read users, in front of {@code users}
-     * @param statusCodes the status-code global table, raw bytes decoded by {@code statusDefinitions}
+     * @param statusCodes the status-code entries of the global table, as this processor last read them
      */
-    ClickJoin(VersionedKeyValueStore<byte[], User> users, LatestUsers latestUsers,
-              TimestampedKeyValueStore<String, byte[]> statusCodes, StatusDefinitions statusDefinitions,
+    ClickJoin(VersionedKeyValueStore<byte[], User> users, LatestUsers latestUsers, RecentStatusCodes statusCodes,
               EnricherMetrics metrics) {
         this.users = users;
         this.latestUsers = latestUsers;
         this.statusCodes = statusCodes;
-        this.statusDefinitions = statusDefinitions;
         this.metrics = metrics;
     }
 
@@ -60,7 +46,7 @@ final class ClickJoin {
     byte[] enrich(byte[] userKey, Click click, RequestLine requestLine, long eventTime, boolean plainText) {
         JoinedUser joined = click.isAnonymous() ? null : userAt(userKey, eventTime);
         User user = joined == null ? null : joined.user();
-        StatusCode statusCode = statusDefinitions.lookup(click.status(), statusEntry(click.status()));
+        StatusCode statusCode = statusCodes.lookup(click.status());
         byte[] enriched = encoder.serialize(ClickEnrichment.enrich(click, requestLine, user, statusCode), plainText,
                 joined == null || joined.plainText());
         if (user != null) {
@@ -79,13 +65,5 @@ final class ClickJoin {
      */
     private JoinedUser userAt(byte[] userKey, long eventTime) {
         return latestUsers.userAt(users, userKey, eventTime);
-    }
-
-    /** The raw reference entry for a status code, or {@code null} when the table has none. */
-    private byte[] statusEntry(int status) {
-        String key = status >= 0 && status < STATUS_KEYS.length && STATUS_KEYS[status] != null ? STATUS_KEYS[status]
-                : Integer.toString(status);
-        ValueAndTimestamp<byte[]> entry = statusCodes.get(key);
-        return entry == null ? null : entry.value();
     }
 }

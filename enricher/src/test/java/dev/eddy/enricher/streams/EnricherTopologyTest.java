@@ -107,6 +107,26 @@ class EnricherTopologyTest {
     }
 
     @Test
+    void aChangedStatusCodeEntryReachesClicksWithinASecondOfWallClock() {
+        // 1. Clicks with status 200 read the table's entry; then the entry changes.
+        statusCodes.pipeInput(bytes("200"), bytes(statusCode(200, "Successful")));
+        clicks.pipeInput(bytes("-1"), bytes(click("e-1", -1, T0)));
+        statusCodes.pipeInput(bytes("200"), bytes(statusCode(200, "All good")));
+
+        // 2. Within the second the processor uses the entry it read, as a global table's update could always come a
+        //    little after a click; from then on the new one.
+        clicks.pipeInput(bytes("-1"), bytes(click("e-2", -1, T0 + 1)));
+        driver.advanceWallClockTime(Duration.ofMillis(RecentStatusCodes.REFRESH_MS));
+        clicks.pipeInput(bytes("-1"), bytes(click("e-3", -1, T0 + 2)));
+        // A code the processor has not read yet is read at once.
+        statusCodes.pipeInput(bytes("404"), bytes(statusCode(404, "Page not found")));
+        clicks.pipeInput(bytes("-1"), bytes(click("e-4", -1, T0 + 3, "GET /gone HTTP/1.1", 404)));
+
+        assertThat(enriched.readValuesToList()).extracting(EnrichedClick::statusText)
+                .containsExactly("Successful", "Successful", "All good", "Page not found");
+    }
+
+    @Test
     void anonymousAndUnknownUsersAreEnrichedWithNullsAndCounted() {
         // 1. No users at all; one anonymous click and one click by a user nobody has heard of.
         clicks.pipeInput(bytes("-1"), bytes(click("e-anon", -1, T0)));
