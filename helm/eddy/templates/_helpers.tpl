@@ -180,6 +180,10 @@ Argument: dict root key service values streams(bool) javaOptions(string) env(lis
       value: {{ $v.port | quote }}
     - name: {{ $root.Values.image.javaOptionsVariable }}
       value: {{ printf "%s %s %s" $root.Values.jvmOptions (include "eddy.kafkaJavaOptions" $root) (default "" .javaOptions) | trim | quote }}
+    {{- with $root.Values.gcOptions }}
+    - name: {{ $root.Values.image.gcOptionsVariable }}
+      value: {{ . | quote }}
+    {{- end }}
     {{- include "eddy.kafkaEnv" (dict "root" $root "key" .key "service" .service "streams" .streams) | nindent 4 }}
     {{- with .env }}
     {{- toYaml . | nindent 4 }}

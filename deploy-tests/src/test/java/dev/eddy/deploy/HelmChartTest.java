@@ -90,6 +90,21 @@ class HelmChartTest {
     }
 
     @Test
+    void everyServiceRunsTheGarbageCollectorTheBenchmarksMeasured() {
+        List<Manifest> manifests = Manifests.ofHelmOutput("[defaults]", HelmChart.template(null, Map.of()));
+        List<Policies.ContainerRef> services = Policies.containers(manifests).stream()
+                .filter(c -> Policies.env(c.container(), "JAVA_OPTS_APPEND") != null).toList();
+        assertThat(services).as("containers of Eddy's images").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(services).allSatisfy(c -> {
+            // The images' run-java.sh puts this variable's collector on the command line instead of ParallelGC; a
+            // second collector among the appended options would stop the JVM at start.
+            assertThat(Policies.env(c.container(), "GC_CONTAINER_OPTIONS")).as(c.describe()).isEqualTo("-XX:+UseG1GC");
+            assertThat(Policies.env(c.container(), "JAVA_OPTS_APPEND")).as(c.describe())
+                    .doesNotContainPattern("-XX:\\+Use\\w+GC");
+        });
+    }
+
+    @Test
     void existingClusterBootstrapServersReachEveryService() {
         String rendered = HelmChart.template(null, Map.of("kafka.bootstrapServers", "kafka-0.example:9092,kafka-1.example:9092",
                 "strimzi.topics.enabled", "false"));

@@ -35,6 +35,11 @@ public record LaunchSettings(
 
     /** Kafka's own scripts use G1 with short pauses; a smaller heap than their 1 GiB minimum suits a laptop. */
     public static final String DEFAULT_BROKER_JAVA_OPTIONS = "-Xms256m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20";
+    /**
+     * The collector the services run with everywhere (the Helm chart's gcOptions, the benchmarks): G1, chosen rather
+     * than left to the JVM, which picks SerialGC on a machine with one core or less than 1792 MB.
+     */
+    public static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-XX:+UseG1GC";
 
     public static final Set<String> VALUE_OPTIONS;
     public static final Set<String> FLAG_OPTIONS = Set.of("--build", "--no-build", "--no-services");
@@ -79,7 +84,7 @@ public record LaunchSettings(
                 source.integer("--retention-hours", "EDDY_RETENTION_HOURS", 24, 1, 24 * 365),
                 source.integer("--retention-mb", "EDDY_RETENTION_MB", 1024, 1, 1024 * 1024),
                 words(environment.getOrDefault("EDDY_BROKER_JAVA_OPTS", DEFAULT_BROKER_JAVA_OPTIONS)),
-                words(environment.getOrDefault("EDDY_SERVICE_JAVA_OPTS", "")));
+                words(environment.getOrDefault("EDDY_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS)));
     }
 
     public int port(EddyService service) {

@@ -26,6 +26,8 @@ class LaunchSettingsTest {
         assertThat(settings.build()).isEqualTo(LaunchSettings.Build.IF_MISSING);
         assertThat(settings.selectedServices()).isEmpty();
         assertThat(settings.brokerJavaOptions()).containsExactly("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20");
+        assertThat(settings.serviceJavaOptions()).as("the collector the chart gives the services")
+                .containsExactly("-XX:+UseG1GC");
     }
 
     @Test

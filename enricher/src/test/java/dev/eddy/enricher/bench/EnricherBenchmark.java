@@ -51,8 +51,10 @@ import static dev.eddy.enricher.TestRecords.bytes;
  * core busy for its first 20 to 25 s of work, several million clicks, per-thread CPU sampled from /proc), bench.rate
  * (2000/s), bench.latency-seconds (20), bench.partitions (6), bench.rounds (2; the modes alternate; the ratio is
  * printed for the best and for the median rounds), bench.modes
- * (passthrough,enrich), bench.app-jvm-options (extra JVM options for the app, e.g. a JFR recording or
- * -Dkafka-streams.producer.compression.type=none), bench.stream-threads (2, the service's default; both apps).
+ * (passthrough,enrich), bench.app-jvm-options (extra JVM options for the app, e.g. a JFR recording,
+ * -Dkafka-streams.producer.compression.type=none, or -XX:-UseG1GC -XX:+UseParallelGC for the collector of the
+ * services' images), bench.stream-threads (2, the service's default; both apps). Both apps run with the services'
+ * collector (G1) and a fixed heap of 512 MB.
  */
 public final class EnricherBenchmark {
 
@@ -248,10 +250,12 @@ public final class EnricherBenchmark {
     }
 
     private static Process startApp(String mode, String bootstrap, Path stateDir) throws IOException {
-        // A fixed heap: left to grow and shrink, G1 once shrank the enricher's to 274 MB under this load and then spent
-        // 5 s of its 60 in pauses and mixed collections (117 of them, against 1-24 in the other runs).
+        // The collector the services run with (the Helm chart, ./eddy up). A fixed heap: left to grow and
+        // shrink, G1 once shrank the enricher's to 274 MB under this load and then spent 5 s of its 60 in pauses and
+        // mixed collections (117 of them, against 1-24 in the other runs).
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xms512m", "-Xmx512m", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager"));
+                "-XX:+UseG1GC", "-Xms512m", "-Xmx512m",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager"));
         String extraOptions = System.getProperty("bench.app-jvm-options", "").strip();
         if (!extraOptions.isEmpty()) {
             command.addAll(List.of(extraOptions.split("\\s+")));

@@ -74,7 +74,8 @@ public final class UpCommand implements Command {
                 + "  --retention-mb N       EDDY_RETENTION_MB        retention by size, per partition (default 1024)\n"
                 + "                         EDDY_BROKER_JAVA_OPTS    JVM options of the broker (default:\n"
                 + "                                                  " + LaunchSettings.DEFAULT_BROKER_JAVA_OPTIONS + ")\n"
-                + "                         EDDY_SERVICE_JAVA_OPTS   JVM options of every service (e.g. -Xmx512m)";
+                + "                         EDDY_SERVICE_JAVA_OPTS   JVM options of every service (default:\n"
+                + "                                                  " + LaunchSettings.DEFAULT_SERVICE_JAVA_OPTIONS + ")";
     }
 
     @Override
