@@ -4,7 +4,6 @@ import dev.eddy.enricher.metrics.EnricherMetrics;
 import dev.eddy.events.Click;
 import dev.eddy.events.RequestLine;
 import dev.eddy.events.Topics;
-import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -53,7 +52,7 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
     private final EnricherMetrics metrics;
     private ProcessorContext<byte[], byte[]> context;
     private ClickJoin join;
-    private Counter recordsIn;
+    private EnricherMetrics.ClickCounts counts;
 
     ClickEnricher(Input input, Children children, ClickLimits limits, StatusDefinitions statusDefinitions,
                   EnricherMetrics metrics) {
@@ -68,17 +67,17 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
+        this.counts = metrics.clickCounts();
         this.join = new ClickJoin(context.getStateStore(EnricherTopology.USERS_STORE),
                 context.getStateStore(LatestUsers.STORE),
                 new RecentStatusCodes(context.getStateStore(EnricherTopology.STATUS_CODES_STORE), statusDefinitions,
-                        metrics, context::currentSystemTimeMs), metrics);
-        this.recordsIn = input == Input.CLICKS ? metrics.recordsIn(Topics.CLICKS) : null;
+                        metrics, context::currentSystemTimeMs), counts);
     }
 
     @Override
     public void process(Record<byte[], Decoded<Click>> record) {
-        if (recordsIn != null) {
-            recordsIn.increment();
+        if (input == Input.CLICKS) {
+            counts.clickIn();
         }
         Decoded<Click> decoded = record.value();
         InputChecks.Problem problem = checks.problem(record.key(), decoded);
@@ -115,6 +114,11 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
                     "a click on the repartition topic is keyed " + UserKeys.describe(key) + ", not by its userid "
                             + click.userId() + ": the topic was written by something other than this enricher"));
         }
+    }
+
+    @Override
+    public void close() {
+        counts.close();
     }
 
     private void reject(Record<byte[], Decoded<Click>> record, String stage, RuntimeException error) {

@@ -20,19 +20,20 @@ final class ClickJoin {
     private final LatestUsers latestUsers;
     private final RecentStatusCodes statusCodes;
     private final EnrichedClickSerializer encoder = new EnrichedClickSerializer();
-    private final EnricherMetrics metrics;
+    private final EnricherMetrics.ClickCounts counts;
 
     /**
      * @param users       the users table's versioned store, keyed by the user id's raw key bytes
      * @param latestUsers the latest versions of recently read users, in front of {@code users}
      * @param statusCodes the status-code entries of the global table, as this processor last read them
+     * @param counts      the processor's counts, for the join's outcome
      */
     ClickJoin(VersionedKeyValueStore<byte[], User> users, LatestUsers latestUsers, RecentStatusCodes statusCodes,
-              EnricherMetrics metrics) {
+              EnricherMetrics.ClickCounts counts) {
         this.users = users;
         this.latestUsers = latestUsers;
         this.statusCodes = statusCodes;
-        this.metrics = metrics;
+        this.counts = counts;
     }
 
     /**
@@ -50,11 +51,11 @@ final class ClickJoin {
         byte[] enriched = encoder.serialize(ClickEnrichment.enrich(click, requestLine, user, statusCode), plainText,
                 joined == null || joined.plainText());
         if (user != null) {
-            metrics.joined();
+            counts.joined();
         } else if (click.isAnonymous()) {
-            metrics.anonymous();
+            counts.anonymous();
         } else {
-            metrics.unknownUser();
+            counts.unknownUser();
         }
         return enriched;
     }
