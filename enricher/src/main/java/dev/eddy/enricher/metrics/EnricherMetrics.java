@@ -31,6 +31,8 @@ public final class EnricherMetrics {
     public static final String DEAD_LETTERS = "eddy.enricher.dead.letters";
     public static final String UNREADABLE_STATUS_DEFINITIONS = "eddy.enricher.status.definitions.unreadable";
 
+    private static final String RECORDS_IN_DESCRIPTION = "Records read from an input topic";
+
     /** Why a click has no user: it says it is anonymous, or no version of its user was found at its event time. */
     public static final String CAUSE_ANONYMOUS = "anonymous";
     public static final String CAUSE_UNKNOWN_USER = "unknown_user";
@@ -51,7 +53,7 @@ public final class EnricherMetrics {
         // Sums over the processors' own counts, taken when scraped (see ClickCounts). The registry holds this object
         // weakly; the topology's processors hold it for as long as the app runs.
         FunctionCounter.builder(RECORDS_IN, this, metrics -> metrics.sum(counts -> counts.clicksIn.get()))
-                .description("Records read from an input topic").tag("topic", Topics.CLICKS).register(registry);
+                .description(RECORDS_IN_DESCRIPTION).tag("topic", Topics.CLICKS).register(registry);
         FunctionCounter.builder(JOIN_HITS, this, metrics -> metrics.sum(counts -> counts.joined.get()))
                 .description("Clicks joined with a version of their user").register(registry);
         joinMiss(CAUSE_ANONYMOUS, counts -> counts.anonymous.get());
@@ -134,7 +136,7 @@ public final class EnricherMetrics {
     /** One record read from an input topic other than {@value Topics#CLICKS} (whose clicks {@link ClickCounts} counts). */
     public void recordIn(String topic) {
         recordsIn.computeIfAbsent(topic, name -> Counter.builder(RECORDS_IN)
-                .description("Records read from an input topic").tag("topic", name)
+                .description(RECORDS_IN_DESCRIPTION).tag("topic", name)
                 .register(registry)).increment();
     }
 

@@ -118,7 +118,9 @@ final class ClickEnricher implements Processor<byte[], Decoded<Click>, byte[], b
 
     @Override
     public void close() {
-        counts.close();
+        if (counts != null) {       // null when the task closed before this processor was initialised
+            counts.close();
+        }
     }
 
     private void reject(Record<byte[], Decoded<Click>> record, String stage, RuntimeException error) {

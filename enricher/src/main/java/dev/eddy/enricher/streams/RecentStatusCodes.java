@@ -27,13 +27,20 @@ final class RecentStatusCodes {
     /** Status codes a click can have (the contract's 100-599); any other is read each time. */
     private static final int CODES = 600;
     private static final long NEVER = Long.MIN_VALUE;
+    /** The table's keys for those codes, made once. */
+    private static final String[] KEYS = new String[CODES];
+
+    static {
+        for (int status = 100; status < CODES; status++) {
+            KEYS[status] = Integer.toString(status);
+        }
+    }
 
     private final TimestampedKeyValueStore<String, byte[]> table;
     private final StatusDefinitions definitions;
     private final EnricherMetrics metrics;
     private final LongSupplier wallClockMs;
-    /** Per code: the table's keys (made once), the entry last read, whether it was unreadable, and when it was read. */
-    private final String[] keys = new String[CODES];
+    /** Per code: the entry last read, whether it was unreadable, and when it was read. */
     private final StatusCode[] entries = new StatusCode[CODES];
     private final boolean[] unreadable = new boolean[CODES];
     private final long[] readAtMs = new long[CODES];
@@ -47,9 +54,6 @@ final class RecentStatusCodes {
         this.definitions = definitions;
         this.metrics = metrics;
         this.wallClockMs = wallClockMs;
-        for (int status = 100; status < CODES; status++) {
-            keys[status] = Integer.toString(status);
-        }
         Arrays.fill(readAtMs, NEVER);
     }
 
@@ -70,7 +74,7 @@ final class RecentStatusCodes {
             }
             return entries[status];
         }
-        byte[] raw = raw(keys[status]);
+        byte[] raw = raw(KEYS[status]);
         StatusCode entry = definitions.lookup(status, raw);     // counts this click when the entry is unreadable
         entries[status] = entry;
         unreadable[status] = raw != null && entry == null;
