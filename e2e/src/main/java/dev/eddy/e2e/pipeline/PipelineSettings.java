@@ -40,7 +40,8 @@ public record PipelineSettings(Path repository, Path workDir, int partitions, lo
      */
     public static PipelineSettings benchmark(Path repository, Path workDir, int rate, Duration rollSpan) {
         return new PipelineSettings(repository, workDir, 6, 1L, null, 0, rate, true, 1000, null, null, null,
-                List.of("-Xms128m", "-Xmx768m", "-XX:+UseParallelGC"),
+                // G1: the collector the services run with everywhere (the Helm chart's gcOptions, ./eddy up).
+                List.of("-Xms128m", "-Xmx768m", "-XX:+UseG1GC"),
                 Map.of("eddy.lake-writer.roll.max-span", seconds(rollSpan)));
     }
 
