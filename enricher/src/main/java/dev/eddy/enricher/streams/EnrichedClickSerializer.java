@@ -184,8 +184,7 @@ final class EnrichedClickSerializer implements Serializer<EnrichedClick> {
         byte[] out = buffer;
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            // Jackson writes 0x20-0x7F as they are, except '"' and '\\'; anything else is escaped or multi-byte.
-            if (c < 0x20 || c > 0x7F || c == '"' || c == '\\') {
+            if (!PlainJson.isWrittenAsIs(c)) {
                 return false;       // position unchanged: the Jackson way starts over
             }
             out[at++] = (byte) c;

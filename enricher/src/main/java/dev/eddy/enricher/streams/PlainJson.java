@@ -50,12 +50,19 @@ final class PlainJson {
             return true;
         }
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c > 0x7F || c == '"' || c == '\\') {
+            if (!isWrittenAsIs(text.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether JSON (Jackson, the contract's codec) writes this character of a text as it is: 0x20-0x7F except the
+     * quote and the backslash; anything else is escaped or takes several bytes.
+     */
+    static boolean isWrittenAsIs(char c) {
+        return c >= 0x20 && c <= 0x7F && c != '"' && c != '\\';
     }
 
     /**

@@ -24,7 +24,7 @@ final class RecentStatusCodes {
 
     /** How long an entry read from the table is used before it is read again. */
     static final long REFRESH_MS = 1_000;
-    /** Status codes a click can have (the contract's 100-599); any other is read each time. */
+    /** Status codes a click can have: the contract's {@code Click} refuses any other than 100-599. */
     private static final int CODES = 600;
     private static final long NEVER = Long.MIN_VALUE;
     /** The table's keys for those codes, made once. */
@@ -62,9 +62,6 @@ final class RecentStatusCodes {
      * {@code eddy_enricher_status_definitions_unreadable_total} for every click that finds it).
      */
     StatusCode lookup(int status) {
-        if (status < 100 || status >= CODES) {
-            return definitions.lookup(status, raw(Integer.toString(status)));
-        }
         long now = wallClockMs.getAsLong();
         long readAt = readAtMs[status];
         // Read within the last second (never read: NEVER; a clock set back makes every entry stale).
